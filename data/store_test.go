@@ -1,0 +1,106 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+)
+
+func TestOpenMigratesAndLoadsRegions(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+
+	var version int
+	if err := s.DB().QueryRowContext(ctx, `SELECT max(version) FROM schema_version`).Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if version != SchemaVersion() {
+		t.Errorf("schema version %d, want %d", version, SchemaVersion())
+	}
+
+	tests := []struct {
+		code, name, parent string
+		level              int
+	}{
+		{"36.73", "Kota Serang", "36", 2},
+		{"36.73.05", "Cipocok Jaya", "36.73", 3},
+		{"96.71", "Kota Sorong", "96", 2},
+		{"33.72", "Kota Surakarta", "33", 2},
+	}
+	for _, tt := range tests {
+		var name, parent string
+		var level int
+		err := s.DB().QueryRowContext(ctx, `SELECT name, parent_code, level FROM regions WHERE code = ?`, tt.code).
+			Scan(&name, &parent, &level)
+		if err != nil {
+			t.Fatalf("region %s: %v", tt.code, err)
+		}
+		if name != tt.name || parent != tt.parent || level != tt.level {
+			t.Errorf("region %s = %q %q %d, want %q %q %d", tt.code, name, parent, level, tt.name, tt.parent, tt.level)
+		}
+	}
+	var n int
+	if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM regions`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 91599 {
+		t.Errorf("%d regions, want 91599", n)
+	}
+}
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.duckdb")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().ExecContext(ctx, `INSERT INTO schema_version (version, name) VALUES (999, 'from the future')`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(ctx, path)
+	if !errors.Is(err, ErrUnknownSchema) {
+		t.Fatalf("open newer schema: got %v, want ErrUnknownSchema", err)
+	}
+}
+
+func TestOpenAgainKeepsData(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.duckdb")
+	for i := 0; i < 2; i++ {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		var n int
+		if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM schema_version`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != SchemaVersion() {
+			t.Errorf("open %d: %d migrations recorded, want %d", i, n, SchemaVersion())
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestRegionLevel(t *testing.T) {
+	tests := map[string]int{
+		"36": 1, "36.73": 2, "36.73.05": 3, "36.73.05.1001": 4,
+		"": 0, "3": 0, "36.7": 0, "36.73.05.100": 0, "36.73.05.1001.1": 0, "AB.73": 0,
+	}
+	for code, want := range tests {
+		if got := RegionLevel(code); got != want {
+			t.Errorf("RegionLevel(%q) = %d, want %d", code, got, want)
+		}
+	}
+}
