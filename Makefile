@@ -1,0 +1,88 @@
+# Timbang build, test and run targets. `make` alone lists them.
+#
+# A fresh clone needs Go (see go.mod), node/npm (for the pinned browser assets) and a C compiler
+# (DuckDB and the race detector use cgo). Everything else is fetched by these targets:
+# npm packages through dashboard/web/package-lock.json, golangci-lint through the Go module proxy.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+# Pinned linter. Bump deliberately: a new release can add findings.
+GOLANGCI_LINT_VERSION := v2.15.0
+GOLANGCI_LINT := $(CURDIR)/bin/golangci-lint
+
+WEB := dashboard/web
+VENDOR := dashboard/static/vendor
+ECHARTS := $(WEB)/node_modules/echarts
+# npm ci rewrites this hidden lockfile on every install, so it marks "node_modules is current".
+NPM_STAMP := $(WEB)/node_modules/.package-lock.json
+VENDOR_FILES := $(VENDOR)/echarts.min.js $(VENDOR)/LICENSE $(VENDOR)/NOTICE
+
+ADDR := 127.0.0.1:8080
+DB := timbang.duckdb
+
+.PHONY: help assets build run test fmt-check vet lint bench tools clean
+
+help: ## List the targets
+	@echo "Timbang make targets:"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 14
+
+assets: $(VENDOR_FILES) ## Install the pinned npm packages and copy ECharts into dashboard/static/vendor
+
+# npm ci only when node_modules is missing or older than the lock (or package.json).
+$(NPM_STAMP): $(WEB)/package-lock.json $(WEB)/package.json
+	cd $(WEB) && npm ci
+	@touch $@
+
+$(VENDOR)/echarts.min.js: $(NPM_STAMP)
+	cp $(ECHARTS)/dist/echarts.min.js $@
+
+$(VENDOR)/LICENSE $(VENDOR)/NOTICE: $(NPM_STAMP)
+	cp $(ECHARTS)/$(@F) $@
+
+build: assets ## Build ./bin/timbang
+	go build -o bin/timbang ./cmd/timbang
+
+run: build ## Build, then serve the demo dataset at http://127.0.0.1:8080
+	@echo "Timbang dashboard: http://$(ADDR)  (Ctrl-C stops it)"
+	./bin/timbang serve --addr $(ADDR) --db $(DB) --demo
+
+test: assets tools ## gofmt check, go vet, golangci-lint, then go test -race
+	@$(MAKE) --no-print-directory fmt-check
+	go vet ./...
+	$(GOLANGCI_LINT) run ./...
+	go test -race -count=1 ./...
+
+fmt-check: ## Fail, listing them, if any Go file is not gofmt-formatted
+	@unformatted=$$(find . \( -name .git -o -name node_modules -o -name bin \) -prune \
+		-o -type f -name '*.go' -exec gofmt -l {} +); \
+	if [ -n "$$unformatted" ]; then \
+		echo "gofmt: these files are not formatted (run gofmt -w on them):"; \
+		echo "$$unformatted"; \
+		exit 1; \
+	fi
+
+vet: ## go vet ./...
+	go vet ./...
+
+lint: tools ## Run the pinned golangci-lint
+	$(GOLANGCI_LINT) run ./...
+
+bench: assets ## Run all benchmarks
+	go test -run '^$$' -bench . -benchmem ./...
+
+tools: ## Install the pinned golangci-lint into ./bin (from the Go module proxy)
+	@if [ -x $(GOLANGCI_LINT) ] && $(GOLANGCI_LINT) --version 2>/dev/null | grep -qF 'version $(GOLANGCI_LINT_VERSION:v%=%) '; then \
+		echo "golangci-lint $(GOLANGCI_LINT_VERSION) already in ./bin"; \
+	else \
+		echo "installing golangci-lint $(GOLANGCI_LINT_VERSION) into ./bin (compiles from source, takes a few minutes)"; \
+		GOBIN=$(CURDIR)/bin go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION); \
+		$(GOLANGCI_LINT) --version; \
+	fi
+
+clean: ## Remove the binary, node_modules and the vendored copies (keeps ./bin/golangci-lint)
+	rm -f bin/timbang
+	rm -rf $(WEB)/node_modules
+	rm -f $(VENDOR_FILES)

@@ -1,0 +1,1 @@
+SELECT value FROM workload WHERE unit_code = ? AND indicator = ? AND period = ?;

@@ -1,0 +1,131 @@
+-- Rebuilds unit_stats: for every period, unit and cadre, the staff in post, the staff the
+-- workload requires under the norm's method, and the resulting ratio and status.
+-- Kept in step with formulas.go and status.go; analytics tests compare the two.
+DELETE FROM unit_stats;
+
+INSERT INTO unit_stats
+WITH
+periods AS (
+    SELECT DISTINCT period FROM workload
+),
+bands AS (
+    SELECT
+        max(value) FILTER (WHERE key = 'band_severe_below')           AS severe_below,
+        max(value) FILTER (WHERE key = 'band_shortage_below')         AS shortage_below,
+        max(value) FILTER (WHERE key = 'band_surplus_above')          AS surplus_above,
+        max(value) FILTER (WHERE key = 'abk_effective_hours_default') AS abk_hours_default
+    FROM settings
+),
+-- Every cadre the unit type has a norm for, and every cadre the unit has staff in.
+pairs AS (
+    SELECT u.code AS unit_code, n.cadre_code
+    FROM units u JOIN staffing_norms n ON n.unit_type = u.unit_type
+    UNION
+    SELECT DISTINCT unit_code, cadre_code FROM staff WHERE status IN ('aktif', 'cuti')
+),
+-- Staff count in post at the end of each period: people on study leave, suspended or retired
+-- do not carry workload; a person counts from the month they entered the post.
+entries AS (
+    SELECT unit_code, cadre_code, date_trunc('month', post_start) AS month, count(*) AS n
+    FROM staff
+    WHERE status IN ('aktif', 'cuti')
+    GROUP BY ALL
+),
+staff_counts AS (
+    SELECT p.period, e.unit_code, e.cadre_code, sum(e.n)::INTEGER AS actual
+    FROM entries e JOIN periods p ON e.month <= p.period
+    GROUP BY ALL
+),
+-- WISN and ABK: annual minutes of work, only where every activity of the norm was reported.
+activity_count AS (
+    SELECT unit_type, cadre_code, count(*) AS n FROM activity_standards GROUP BY ALL
+),
+activity_minutes AS (
+    SELECT w.period, u.code AS unit_code, a.cadre_code,
+           sum(w.value * CASE i.kind WHEN 'flow' THEN 12 ELSE 1 END * a.minutes) AS minutes
+    FROM units u
+    JOIN activity_standards a ON a.unit_type = u.unit_type
+    JOIN workload w ON w.unit_code = u.code AND w.indicator = a.indicator
+    JOIN indicators i ON i.code = a.indicator
+    JOIN activity_count c ON c.unit_type = u.unit_type AND c.cadre_code = a.cadre_code
+    GROUP BY w.period, u.code, a.cadre_code
+    HAVING count(*) = any_value(c.n)
+),
+wisn_params AS (
+    SELECT n.unit_type, n.cadre_code,
+           (t.working_days - t.public_holidays - t.leave_days - t.sick_days - t.training_days)
+               * t.hours_per_day AS awt_hours,
+           1 / (1 - coalesce(sum(al.value) FILTER (WHERE al.kind = 'category'), 0)) AS caf,
+           coalesce(sum(al.value) FILTER (WHERE al.kind = 'individual'), 0) AS individual_hours
+    FROM staffing_norms n
+    JOIN wisn_working_time t ON t.cadre_code = n.cadre_code
+    LEFT JOIN allowances al ON al.unit_type = n.unit_type AND al.cadre_code = n.cadre_code
+    WHERE n.method = 'wisn'
+    GROUP BY ALL
+),
+base AS (
+    SELECT p.period, pr.unit_code, pr.cadre_code, u.unit_type, u.agency_code, u.region_code,
+           n.method,
+           coalesce(sc.actual, 0) AS actual,
+           CASE n.method
+               WHEN 'ratio' THEN rw.value
+               ELSE am.minutes / 60
+           END AS workload,
+           CASE n.method
+               WHEN 'ratio' THEN rw.value / n.per_staff
+               WHEN 'wisn' THEN am.minutes / (wp.awt_hours * 60) * wp.caf
+                                + wp.individual_hours / wp.awt_hours
+               WHEN 'abk' THEN am.minutes / (1 - n.support_pct)
+                               / (coalesce(ag.effective_hours, b.abk_hours_default) * 60)
+           END AS required
+    FROM pairs pr
+    CROSS JOIN periods p
+    CROSS JOIN bands b
+    JOIN units u ON u.code = pr.unit_code
+    LEFT JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.cadre_code = pr.cadre_code
+    LEFT JOIN staff_counts sc
+        ON sc.period = p.period AND sc.unit_code = pr.unit_code AND sc.cadre_code = pr.cadre_code
+    LEFT JOIN workload rw
+        ON n.method = 'ratio' AND rw.unit_code = pr.unit_code AND rw.period = p.period
+       AND rw.indicator = n.indicator
+    LEFT JOIN activity_minutes am
+        ON am.period = p.period AND am.unit_code = pr.unit_code AND am.cadre_code = pr.cadre_code
+    LEFT JOIN wisn_params wp ON wp.unit_type = u.unit_type AND wp.cadre_code = pr.cadre_code
+    LEFT JOIN agency_settings ag ON ag.agency_code = u.agency_code
+),
+classified AS (
+    SELECT base.*,
+           CASE WHEN required > 0 THEN greatest(1, round(required))::INTEGER
+                WHEN required = 0 THEN 0 END AS required_rounded,
+           CASE WHEN required > 0 THEN actual / required END AS ratio,
+           CASE
+               WHEN required IS NULL THEN 'no_data'
+               WHEN required = 0 AND actual = 0 THEN 'balanced'
+               WHEN required = 0 THEN 'surplus'
+               WHEN actual / required < b.severe_below THEN 'severe_shortage'
+               WHEN actual / required < b.shortage_below THEN 'shortage'
+               WHEN actual / required <= b.surplus_above THEN 'balanced'
+               ELSE 'surplus'
+           END AS status
+    FROM base CROSS JOIN bands b
+)
+SELECT c.period, c.unit_code, c.cadre_code, c.unit_type, c.agency_code, c.region_code, c.method,
+       c.workload, c.actual, c.required, c.required_rounded, c.ratio,
+       c.actual - c.required AS difference,
+       CASE WHEN c.actual > 0 THEN c.workload / c.actual END AS workload_per_staff,
+       CASE WHEN c.actual > 0 THEN c.required / c.actual END AS ej,
+       CASE
+           WHEN c.required IS NULL THEN NULL
+           WHEN c.actual = 0 AND c.required > 0 THEN (SELECT grade FROM abk_grades ORDER BY min_ej DESC LIMIT 1)
+           WHEN c.actual = 0 THEN NULL
+           ELSE (SELECT g.grade FROM abk_grades g
+                 WHERE c.required / c.actual > g.min_ej
+                    OR (g.min_inclusive AND c.required / c.actual = g.min_ej)
+                 ORDER BY g.min_ej DESC LIMIT 1)
+       END AS grade,
+       c.status,
+       CASE WHEN c.status IN ('severe_shortage', 'shortage')
+            THEN greatest(0, c.required_rounded - c.actual) ELSE 0 END AS shortage_people,
+       CASE WHEN c.status = 'surplus'
+            THEN greatest(0, c.actual - c.required_rounded) ELSE 0 END AS surplus_people
+FROM classified c;

@@ -1,0 +1,118 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	_ "embed"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/timbang/timbang/data"
+)
+
+//go:embed testdata/fixture.sql
+var fixtureSQL string
+
+// fixtureService is a fresh in-memory store holding the hand-built fixture, refreshed.
+func fixtureService(t *testing.T) *Service {
+	t.Helper()
+	ctx := context.Background()
+	store, err := data.Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	if _, err := store.DB().ExecContext(ctx, fixtureSQL); err != nil {
+		t.Fatalf("load fixture: %v", err)
+	}
+	s := New(store)
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+var (
+	jan = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	feb = time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+)
+
+type statRow struct {
+	actual            int
+	required, ratio   sql.NullFloat64
+	rounded           sql.NullInt64
+	grade             sql.NullString
+	status            Status
+	shortage, surplus int
+}
+
+func readStat(t *testing.T, s *Service, period time.Time, unit, cadre string) statRow {
+	t.Helper()
+	var r statRow
+	err := s.db.QueryRow(`SELECT actual, required, ratio, required_rounded, grade, status, shortage_people, surplus_people
+		FROM unit_stats WHERE period = ? AND unit_code = ? AND cadre_code = ?`, period, unit, cadre).
+		Scan(&r.actual, &r.required, &r.ratio, &r.rounded, &r.grade, &r.status, &r.shortage, &r.surplus)
+	if err != nil {
+		t.Fatalf("unit_stats %s %s %s: %v", period.Format("2006-01"), unit, cadre, err)
+	}
+	return r
+}
+
+// TestRefreshHandComputed checks the rollup SQL against figures worked out on paper.
+func TestRefreshHandComputed(t *testing.T) {
+	s := fixtureService(t)
+	nan := math.NaN()
+	tests := []struct {
+		name         string
+		period       time.Time
+		unit, cadre  string
+		actual       int
+		required     float64 // NaN: no data
+		status       Status
+		grade        string
+		short, surpl int
+	}{
+		{"480 students, 19 teachers in January", jan, "S1", "guru", 19, 24, Shortage, "A", 5, 0},
+		{"a 20th teacher arrives mid-February; study leave does not count", feb, "S1", "guru", 20, 24, Shortage, "A", 4, 0},
+		{"300 students and no teacher", feb, "S2", "guru", 0, 15, SevereShortage, "A", 15, 0},
+		{"teachers but no student numbers", feb, "S3", "guru", 10, nan, NoData, "", 0, 0},
+		{"SMK at 15 per teacher: 25 for 20 needed (EJ 0.80)", feb, "K1", "guru", 25, 20, Surplus, "C", 0, 5},
+		// WISN: 36,000 visits x 5 min / 99,450 min x 1/0.85 + 400/1,657.5 h
+		{"puskesmas doctors (EJ 1.19)", feb, "P1", "dokter", 2, 180000.0/99450/0.85 + 400/1657.5, Shortage, "A", 0, 0},
+		{"puskesmas nurses", feb, "P1", "perawat", 6, 432000.0/99450/0.85 + 300/1657.5, Surplus, "C", 0, 1},
+		{"puskesmas midwives (EJ 1.01)", feb, "P1", "bidan", 3, 236400.0/99450/0.85 + 400/1657.5, Balanced, "A", 0, 0},
+		{"no puskesmas data in January", jan, "P1", "dokter", 2, nan, NoData, "", 0, 0},
+		{"midwives with family planning unreported", feb, "P2", "bidan", 2, nan, NoData, "", 0, 0},
+		// ABK at the agency's 1,200 hours: 366,000 min / 0.9 / 72,000
+		{"kelurahan clerks (EJ 0.71)", feb, "L1", "pelaksana", 8, 366000.0 / 0.9 / 72000, Surplus, "C", 0, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := readStat(t, s, tt.period, tt.unit, tt.cadre)
+			if got.actual != tt.actual || got.status != tt.status || got.shortage != tt.short || got.surplus != tt.surpl {
+				t.Errorf("actual %d status %s short %d surplus %d, want %d %s %d %d",
+					got.actual, got.status, got.shortage, got.surplus, tt.actual, tt.status, tt.short, tt.surpl)
+			}
+			if math.IsNaN(tt.required) {
+				if got.required.Valid {
+					t.Errorf("required %v, want NULL", got.required.Float64)
+				}
+				return
+			}
+			if !got.required.Valid || !near(got.required.Float64, tt.required) {
+				t.Errorf("required %v, want %v", got.required, tt.required)
+			}
+			if got.grade.String != tt.grade {
+				t.Errorf("grade %q, want %q", got.grade.String, tt.grade)
+			}
+		})
+	}
+}
+
+// TestRefreshMatchesExplain holds every rollup row against the Go formulas run on the raw data.
+func TestRefreshMatchesExplain(t *testing.T) {
+	s := fixtureService(t)
+	assertUnitStatsMatchExplain(t, s)
+	assertScopeStatsMatchUnitStats(t, s)
+}

@@ -1,0 +1,46 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/timbang/timbang/data"
+)
+
+// Service computes and reads staffing analytics on one store.
+type Service struct {
+	store *data.Store
+	db    *sql.DB
+}
+
+// New returns a Service on store.
+func New(store *data.Store) *Service {
+	return &Service{store: store, db: store.DB()}
+}
+
+// Refresh rebuilds every rollup from the stored data in one transaction, so a page never sees
+// half-refreshed numbers, and bumps the data version.
+func (s *Service) Refresh(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	for _, name := range []string{"refresh_unit_stats", "refresh_scope_stats", "bump_data_version"} {
+		if _, err := tx.ExecContext(ctx, query(name)); err != nil {
+			return fmt.Errorf("refresh rollups: %s: %w", name, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("refresh rollups: commit: %w", err)
+	}
+	return nil
+}
+
+// DataVersion is bumped by every refresh; caches key on it.
+func (s *Service) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.db.QueryRowContext(ctx, query("data_version")).Scan(&v)
+	return v, err
+}
