@@ -1,0 +1,106 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// Dimension is what a breakdown groups by.
+type Dimension string
+
+// Breakdown dimensions.
+const (
+	ByAgency   Dimension = "agency"
+	ByRegion   Dimension = "region"
+	ByCadre    Dimension = "cadre"
+	ByUnitType Dimension = "unit_type"
+)
+
+// Group is one bar of a breakdown.
+type Group struct {
+	Code, Name     string
+	Units          int
+	Staff          int
+	Required       float64
+	ShortagePeople int
+	SurplusPeople  int
+	Counts         Counts
+}
+
+// Breakdown returns totals per agency, per cadre, or per region at level (1 province,
+// 2 regency/city, 3 district) under the filter (Status ignored), most short first.
+func (s *Service) Breakdown(ctx context.Context, f Filter, dim Dimension, level int, lang string) ([]Group, error) {
+	f.Status = ""
+	var q string
+	var extra []any
+	switch dim {
+	case ByAgency:
+		q = "breakdown_agency"
+	case ByCadre:
+		q, extra = "breakdown_cadre", []any{sql.Named("lang", lang)}
+	case ByRegion:
+		if level < 1 || level > 3 {
+			return nil, fmt.Errorf("breakdown by region: level %d, want 1 to 3", level)
+		}
+		q, extra = "breakdown_region", []any{sql.Named("level", level)}
+	default:
+		return nil, fmt.Errorf("breakdown by %q: unknown dimension", dim)
+	}
+	rows, err := s.db.QueryContext(ctx, filtered(q), f.args(extra...)...)
+	if err != nil {
+		return nil, fmt.Errorf("breakdown by %s: %w", dim, err)
+	}
+	defer rows.Close()
+	var out []Group
+	for rows.Next() {
+		var g Group
+		if err := rows.Scan(&g.Code, &g.Name, &g.Units, &g.Staff, &g.Required, &g.ShortagePeople, &g.SurplusPeople,
+			&g.Counts.SevereShortage, &g.Counts.Shortage, &g.Counts.Balanced, &g.Counts.Surplus, &g.Counts.NoData); err != nil {
+			return nil, err
+		}
+		out = append(out, g)
+	}
+	return out, rows.Err()
+}
+
+// Bin is one bar of the ratio distribution: positions whose ratio is in [Lower, Lower+0.1),
+// the last bin holding 2.0 and above.
+type Bin struct {
+	Lower  float64
+	Counts Counts
+}
+
+// Distribution returns 21 bins of the ratio over the filter's positions.
+func (s *Service) Distribution(ctx context.Context, f Filter) ([]Bin, error) {
+	bins := make([]Bin, 21)
+	for i := range bins {
+		bins[i].Lower = float64(i) / 10
+	}
+	rows, err := s.db.QueryContext(ctx, filtered("distribution"), f.args()...)
+	if err != nil {
+		return nil, fmt.Errorf("distribution: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var bin, n int
+		var st Status
+		if err := rows.Scan(&bin, &st, &n); err != nil {
+			return nil, err
+		}
+		c := &bins[bin].Counts
+		switch st {
+		case SevereShortage:
+			c.SevereShortage += n
+		case Shortage:
+			c.Shortage += n
+		case Balanced:
+			c.Balanced += n
+		case Surplus:
+			c.Surplus += n
+		default:
+			c.NoData += n
+		}
+	}
+	return bins, rows.Err()
+}

@@ -1,0 +1,1 @@
+SELECT code, name FROM agencies ORDER BY name;

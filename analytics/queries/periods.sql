@@ -1,0 +1,1 @@
+SELECT DISTINCT period FROM unit_stats ORDER BY period;

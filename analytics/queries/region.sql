@@ -1,0 +1,1 @@
+SELECT code, name, level FROM regions WHERE code = $code;

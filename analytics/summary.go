@@ -1,0 +1,165 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// Counts is the number of unit x cadre positions in each status.
+type Counts struct {
+	SevereShortage, Shortage, Balanced, Surplus, NoData int
+}
+
+// Of returns the count of one status.
+func (c Counts) Of(s Status) int {
+	switch s {
+	case SevereShortage:
+		return c.SevereShortage
+	case Shortage:
+		return c.Shortage
+	case Balanced:
+		return c.Balanced
+	case Surplus:
+		return c.Surplus
+	}
+	return c.NoData
+}
+
+// Flagged is the number of positions short or in surplus.
+func (c Counts) Flagged() int { return c.SevereShortage + c.Shortage + c.Surplus }
+
+// Summary is the headline of a scope in one period.
+type Summary struct {
+	Period          time.Time
+	Units           int
+	Positions       int // unit x cadre
+	Staff           int
+	StaffMeasured   int // staff where there is workload data
+	Required        float64
+	RequiredRounded int
+	ShortagePeople  int
+	SurplusPeople   int
+	Counts          Counts
+	Gini            float64 // NaN when undefined
+}
+
+// Ratio is staff over required staff where there is data; NaN without need.
+func (s Summary) Ratio() float64 {
+	if s.Required == 0 {
+		return math.NaN()
+	}
+	return float64(s.StaffMeasured) / s.Required
+}
+
+// Summary returns the headline figures for the filter (its Status is ignored).
+func (s *Service) Summary(ctx context.Context, f Filter) (Summary, error) {
+	sum := Summary{Period: f.Period}
+	var gini sql.NullFloat64
+	dest := []any{&sum.Units, &sum.Positions, &sum.Staff, &sum.StaffMeasured, &sum.Required, &sum.RequiredRounded,
+		&sum.ShortagePeople, &sum.SurplusPeople, &sum.Counts.SevereShortage, &sum.Counts.Shortage,
+		&sum.Counts.Balanced, &sum.Counts.Surplus, &sum.Counts.NoData, &gini}
+	if kind, code, ok := f.scope(); ok {
+		err := s.db.QueryRowContext(ctx, query("summary_scope"), sql.Named("period", f.Period), sql.Named("kind", kind),
+			sql.Named("code", code), sql.Named("cadre", f.Cadre), sql.Named("unit_type", f.UnitType)).Scan(dest...)
+		if errors.Is(err, sql.ErrNoRows) {
+			sum.Gini = math.NaN()
+			return sum, nil // nothing in scope: all zero
+		}
+		if err != nil {
+			return sum, fmt.Errorf("summary: %w", err)
+		}
+		sum.Gini = nullNaN(gini)
+		return sum, nil
+	}
+	f.Status = ""
+	if err := s.db.QueryRowContext(ctx, filtered("summary_filtered"), f.args()...).Scan(dest...); err != nil {
+		return sum, fmt.Errorf("summary: %w", err)
+	}
+	g, err := s.filteredGini(ctx, f)
+	sum.Gini = g
+	return sum, err
+}
+
+func (s *Service) filteredGini(ctx context.Context, f Filter) (float64, error) {
+	rows, err := s.db.QueryContext(ctx, filtered("load_pairs"), f.args()...)
+	if err != nil {
+		return math.NaN(), fmt.Errorf("gini: %w", err)
+	}
+	defer rows.Close()
+	var xs, ws []float64
+	for rows.Next() {
+		var x, w float64
+		if err := rows.Scan(&x, &w); err != nil {
+			return math.NaN(), err
+		}
+		xs, ws = append(xs, x), append(ws, w)
+	}
+	return Gini(xs, ws), rows.Err()
+}
+
+func nullNaN(v sql.NullFloat64) float64 {
+	if !v.Valid {
+		return math.NaN()
+	}
+	return v.Float64
+}
+
+// TrendPoint is one period of a scope's history.
+type TrendPoint struct {
+	Period         time.Time
+	Staff          int
+	Required       float64
+	ShortagePeople int
+	SurplusPeople  int
+	Counts         Counts
+	Gini           float64
+}
+
+// Trend returns every period of the filter's scope, oldest first. A filter that maps to no
+// single scope (an agency inside a region) is followed at the agency's level.
+func (s *Service) Trend(ctx context.Context, f Filter) ([]TrendPoint, error) {
+	kind, code, ok := f.scope()
+	if !ok {
+		kind, code = "agency", f.Agency
+	}
+	rows, err := s.db.QueryContext(ctx, query("trend_scope"), sql.Named("kind", kind), sql.Named("code", code),
+		sql.Named("cadre", f.Cadre), sql.Named("unit_type", f.UnitType))
+	if err != nil {
+		return nil, fmt.Errorf("trend: %w", err)
+	}
+	defer rows.Close()
+	var out []TrendPoint
+	for rows.Next() {
+		var p TrendPoint
+		var gini sql.NullFloat64
+		if err := rows.Scan(&p.Period, &p.Staff, &p.Required, &p.ShortagePeople, &p.SurplusPeople,
+			&p.Counts.SevereShortage, &p.Counts.Shortage, &p.Counts.Balanced, &p.Counts.Surplus, &p.Counts.NoData, &gini); err != nil {
+			return nil, err
+		}
+		p.Gini = nullNaN(gini)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Periods lists the periods with rollups, oldest first.
+func (s *Service) Periods(ctx context.Context) ([]time.Time, error) {
+	rows, err := s.db.QueryContext(ctx, query("periods"))
+	if err != nil {
+		return nil, fmt.Errorf("periods: %w", err)
+	}
+	defer rows.Close()
+	var out []time.Time
+	for rows.Next() {
+		var p time.Time
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		out = append(out, p.UTC())
+	}
+	return out, rows.Err()
+}
