@@ -23,6 +23,8 @@ type Explanation struct {
 
 	// ratio norm
 	Indicator      string
+	IndicatorName  [2]string // Indonesian, English
+	IndicatorUnit  [2]string
 	IndicatorValue float64
 	PerStaff       float64
 
@@ -46,7 +48,7 @@ type Explanation struct {
 func (s *Service) Explain(ctx context.Context, unit, cadre string, period time.Time) (Explanation, error) {
 	e := Explanation{Period: period, UnitCode: unit, CadreCode: cadre}
 	var err error
-	if e.Bands, err = s.bands(ctx); err != nil {
+	if e.Bands, err = s.Bands(ctx); err != nil {
 		return e, err
 	}
 	if err := s.db.QueryRowContext(ctx, query("explain_actual"), unit, cadre, period).Scan(&e.Actual); err != nil {
@@ -54,7 +56,8 @@ func (s *Service) Explain(ctx context.Context, unit, cadre string, period time.T
 	}
 	var supportShare, effectiveHours float64
 	err = s.db.QueryRowContext(ctx, query("explain_norm"), unit, cadre).
-		Scan(&e.Method, &e.Indicator, &e.PerStaff, &supportShare, &e.Source, &effectiveHours)
+		Scan(&e.Method, &e.Indicator, &e.PerStaff, &supportShare, &e.Source, &effectiveHours,
+			&e.IndicatorName[0], &e.IndicatorName[1], &e.IndicatorUnit[0], &e.IndicatorUnit[1])
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		e.Method = ""
@@ -180,7 +183,8 @@ func (s *Service) wisnParams(ctx context.Context, unit, cadre string) (awt Worki
 	return awt, categories, individuals, rows.Err()
 }
 
-func (s *Service) bands(ctx context.Context) (Bands, error) {
+// Bands reads the configured status bands.
+func (s *Service) Bands(ctx context.Context) (Bands, error) {
 	var b Bands
 	err := s.db.QueryRowContext(ctx, query("settings_bands")).Scan(&b.SevereBelow, &b.ShortageBelow, &b.SurplusAbove)
 	if err != nil {

@@ -12,6 +12,7 @@ type Filter struct {
 	Agency   string
 	UnitType string
 	Cadre    string
+	Unit     string // one unit's rows (unit pages)
 	Status   Status // narrows unit lists and the ratio distribution, not the headline totals
 	Period   time.Time
 }
@@ -24,6 +25,7 @@ func (f Filter) args(extra ...any) []any {
 		sql.Named("agency", f.Agency),
 		sql.Named("unit_type", f.UnitType),
 		sql.Named("cadre", f.Cadre),
+		sql.Named("unit", f.Unit),
 		sql.Named("status", string(f.Status)),
 	}, extra...)
 }
@@ -31,7 +33,7 @@ func (f Filter) args(extra ...any) []any {
 // scope is the single precomputed scope a filter maps to, if it maps to one.
 func (f Filter) scope() (kind, code string, ok bool) {
 	switch {
-	case f.Region != "" && f.Agency != "":
+	case f.Unit != "" || (f.Region != "" && f.Agency != ""):
 		return "", "", false
 	case f.Region != "":
 		return "region", f.Region, true

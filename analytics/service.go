@@ -44,3 +44,12 @@ func (s *Service) DataVersion(ctx context.Context) (int64, error) {
 	err := s.db.QueryRowContext(ctx, query("data_version")).Scan(&v)
 	return v, err
 }
+
+// Stale reports whether the rollups have never been built for the stored data.
+func (s *Service) Stale(ctx context.Context) (bool, error) {
+	var stale bool
+	if err := s.db.QueryRowContext(ctx, query("stale")).Scan(&stale); err != nil {
+		return false, fmt.Errorf("check rollups: %w", err)
+	}
+	return stale, nil
+}

@@ -83,3 +83,12 @@ func explainOpenError(path string, err error) error {
 	return fmt.Errorf("%w: %s holds %s; stop it (for example the running 'timbang serve') and try again, "+
 		"or use a different --db file", ErrLocked, holder, path)
 }
+
+// Empty reports whether the database holds no units yet.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM units LIMIT 1)`).Scan(&n); err != nil {
+		return false, fmt.Errorf("count units: %w", err)
+	}
+	return n == 0, nil
+}

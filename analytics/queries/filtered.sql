@@ -8,6 +8,7 @@ WITH f AS (
       AND ($agency = '' OR s.agency_code = $agency)
       AND ($unit_type = '' OR s.unit_type = $unit_type)
       AND ($cadre = '' OR s.cadre_code = $cadre)
+      AND ($unit = '' OR s.unit_code = $unit)
 ),
 fs AS (
     SELECT * FROM f WHERE $status = '' OR f.status = $status

@@ -4,21 +4,29 @@
 DELETE FROM scope_stats;
 
 CREATE OR REPLACE TEMP TABLE scope_members AS
-WITH scoped AS (
-    SELECT 'all' AS scope_kind, '' AS scope_code, * FROM unit_stats
+WITH rows AS (
+    SELECT period, unit_code, cadre_code, unit_type, agency_code, region_code, actual, required,
+           required_rounded, shortage_people, surplus_people, status, ej
+    FROM unit_stats
+),
+scoped AS (
+    SELECT 'all' AS scope_kind, '' AS scope_code, * FROM rows
     UNION ALL
-    SELECT 'agency', agency_code, * FROM unit_stats
+    SELECT 'agency', agency_code, * FROM rows
     UNION ALL
-    SELECT 'region', left(region_code, 2), * FROM unit_stats
+    SELECT 'region', left(region_code, 2), * FROM rows
     UNION ALL
-    SELECT 'region', left(region_code, 5), * FROM unit_stats WHERE length(region_code) >= 5
+    SELECT 'region', left(region_code, 5), * FROM rows WHERE length(region_code) >= 5
     UNION ALL
-    SELECT 'region', left(region_code, 8), * FROM unit_stats WHERE length(region_code) >= 8
+    SELECT 'region', left(region_code, 8), * FROM rows WHERE length(region_code) >= 8
 )
-SELECT s.* EXCLUDE (cadre_code, unit_type), c.cadre_code AS cadre_key, t.unit_type AS type_key
-FROM scoped s,
-     (SELECT unnest([s.cadre_code, '']) AS cadre_code) c,
-     (SELECT unnest([s.unit_type, '']) AS unit_type) t;
+-- Each row counts in its own cadre and unit type and in "all" ('') of each.
+SELECT s.* EXCLUDE (cadre_code, unit_type, agency_code, region_code),
+       CASE WHEN c.all_cadres THEN '' ELSE s.cadre_code END AS cadre_key,
+       CASE WHEN t.all_types THEN '' ELSE s.unit_type END AS type_key
+FROM scoped s
+CROSS JOIN (VALUES (false), (true)) c(all_cadres)
+CROSS JOIN (VALUES (false), (true)) t(all_types);
 
 INSERT INTO scope_stats
 WITH totals AS (

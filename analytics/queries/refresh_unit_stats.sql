@@ -36,6 +36,13 @@ staff_counts AS (
     FROM entries e JOIN periods p ON e.month <= p.period
     GROUP BY ALL
 ),
+-- Ratio norms: the indicator value the norm divides.
+ratio_values AS (
+    SELECT w.period, u.code AS unit_code, n.cadre_code, w.value
+    FROM units u
+    JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.method = 'ratio'
+    JOIN workload w ON w.unit_code = u.code AND w.indicator = n.indicator
+),
 -- WISN and ABK: annual minutes of work, only where every activity of the norm was reported.
 activity_count AS (
     SELECT unit_type, cadre_code, count(*) AS n FROM activity_standards GROUP BY ALL
@@ -85,9 +92,8 @@ base AS (
     LEFT JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.cadre_code = pr.cadre_code
     LEFT JOIN staff_counts sc
         ON sc.period = p.period AND sc.unit_code = pr.unit_code AND sc.cadre_code = pr.cadre_code
-    LEFT JOIN workload rw
-        ON n.method = 'ratio' AND rw.unit_code = pr.unit_code AND rw.period = p.period
-       AND rw.indicator = n.indicator
+    LEFT JOIN ratio_values rw
+        ON rw.period = p.period AND rw.unit_code = pr.unit_code AND rw.cadre_code = pr.cadre_code
     LEFT JOIN activity_minutes am
         ON am.period = p.period AND am.unit_code = pr.unit_code AND am.cadre_code = pr.cadre_code
     LEFT JOIN wisn_params wp ON wp.unit_type = u.unit_type AND wp.cadre_code = pr.cadre_code
