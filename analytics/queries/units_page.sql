@@ -13,7 +13,7 @@ JOIN unit_types t ON t.code = f.unit_type
 JOIN agencies a ON a.code = f.agency_code
 JOIN cadres c ON c.code = f.cadre_code
 LEFT JOIN regions v ON v.code = f.region_code
-LEFT JOIN regions d ON d.code = left(f.region_code, 8) AND length(f.region_code) >= 8
+LEFT JOIN regions d ON d.code = CASE WHEN length(f.region_code) >= 8 THEN left(f.region_code, 8) END
 ORDER BY
     CASE WHEN $sort = 'ratio' THEN coalesce(f.ratio, CASE WHEN f.status = 'severe_shortage' THEN -1 END) END ASC NULLS LAST,
     CASE WHEN $sort = '-ratio' THEN coalesce(f.ratio, CASE WHEN f.status = 'surplus' THEN 1e9 END) END DESC NULLS LAST,
