@@ -94,7 +94,7 @@ func NewAssets(fsys fs.FS) (*Assets, error) {
 	return a, nil
 }
 
-// Missing lists the required assets (app.js, app.css, vendor/echarts.min.js and its licence
+// Missing lists the required assets (app.js, app.css, vendor/echarts.min.js and its license
 // files) that are not present, sorted; empty when all are there.
 func (a *Assets) Missing() []string {
 	var missing []string
@@ -109,7 +109,7 @@ func (a *Assets) Missing() []string {
 
 // URL returns the hashed URL of the asset at name, relative to static/ ("app.js" →
 // "/static/app.3f9a0c1d2e.js"). It panics on an unknown name: templates call it through their
-// func map, and text/template turns the panic into an execution error, so a misspelt asset
+// func map, and text/template turns the panic into an execution error, so a mistyped asset
 // fails the template tests instead of 404ing in a browser.
 func (a *Assets) URL(name string) string {
 	as, ok := a.byName[name]

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"time"
+
+	"github.com/timbang/timbang/analytics"
+	"github.com/timbang/timbang/dashboard"
+	"github.com/timbang/timbang/data"
+	"github.com/timbang/timbang/data/demo"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", "serve [--addr 127.0.0.1:8080] [--db PATH] [--demo]", stdout)
+	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on")
+	dbPath := fs.String("db", "timbang.duckdb", "database `file`")
+	withDemo := fs.Bool("demo", false, "load the city demo dataset when the database holds no units")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	store, err := data.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	an := analytics.New(store)
+	if err := prepare(ctx, store, an, *withDemo, stdout); err != nil {
+		return err
+	}
+	srv, err := dashboard.New(dashboard.Config{Analytics: an})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	app := srv.App()
+	fmt.Fprintf(stdout, "Timbang is serving http://%s (database %s); press Ctrl+C to stop\n", ln.Addr(), *dbPath)
+	served := make(chan error, 1)
+	go func() { served <- app.Listener(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(stderr, "shutting down")
+	if err := app.ShutdownWithTimeout(10 * time.Second); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// prepare loads the demo into an empty database when asked, and rebuilds the rollups when
+// they are older than the data (a database written by an older version or an interrupted
+// refresh).
+func prepare(ctx context.Context, store *data.Store, an *analytics.Service, withDemo bool, stdout io.Writer) error {
+	empty, err := store.Empty(ctx)
+	if err != nil {
+		return err
+	}
+	if empty && withDemo {
+		start := time.Now()
+		sum, err := loadDemo(ctx, store, demo.Options{Scale: demo.ScaleCity, Seed: 1})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "loaded the city demo in %s: %d units, %d staff\n", time.Since(start).Round(time.Millisecond), sum.Units, sum.Staff)
+		return nil
+	}
+	stale, err := an.Stale(ctx)
+	if err != nil {
+		return err
+	}
+	if stale {
+		fmt.Fprintln(stdout, "refreshing rollups")
+		return an.Refresh(ctx)
+	}
+	return nil
+}

@@ -1,0 +1,216 @@
+package dashboard
+
+import (
+	"net/url"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/timbang/timbang/analytics"
+)
+
+// GroupRow is one line of a breakdown table, with where it leads.
+type GroupRow struct {
+	analytics.Group
+	URL string
+}
+
+// scopePage is the data of the region and agency templates.
+type scopePage struct {
+	Page
+	View       View
+	Filters    FilterBar
+	Headline   Headline
+	Charts     []Chart
+	Sampled    string // note when the units chart shows only the extremes
+	Children   []GroupRow
+	ChildTitle string
+	Agencies   []GroupRow
+	Units      UnitTable
+	Region     analytics.Region
+	Agency     analytics.Agency
+}
+
+// chartUnits is the most units the units-by-ratio chart draws; above it the chart shows the
+// lowest and highest halves, and the table pages through the rest.
+const chartUnits = 120
+
+// scopeBody fills what region and agency pages share: headline, charts, breakdown by cadre and
+// the paged unit table. path is the page's own path; q its filter query.
+func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q url.Values) error {
+	ctx := c.UserContext()
+	v := p.View
+	sum, err := s.an.Summary(ctx, v.Filter)
+	if err != nil {
+		return err
+	}
+	p.Headline = headline(sum, path, q)
+
+	// Units by ratio: all of them when few, else the two ends.
+	all, err := s.an.Units(ctx, v.Filter, analytics.SortRatio, chartUnits, 0, string(l.Lang))
+	if err != nil {
+		return err
+	}
+	rows := withRatio(all.Rows)
+	if all.Total > chartUnits {
+		top, err := s.an.Units(ctx, v.Filter, analytics.SortRatioDesc, chartUnits/2, 0, string(l.Lang))
+		if err != nil {
+			return err
+		}
+		high := withRatio(top.Rows)
+		for i, j := 0, len(high)-1; i < j; i, j = i+1, j-1 {
+			high[i], high[j] = high[j], high[i]
+		}
+		low := rows[:min(chartUnits/2, len(rows))]
+		rows = append(low[:len(low):len(low)], high...)
+		p.Sampled, _ = l.Tf("chart.units_sampled", chartUnits/2, chartUnits/2, all.Total)
+	}
+	unitsC, err := unitsChart("chart-units", rows, l)
+	if err != nil {
+		return err
+	}
+	byCadre, err := s.an.Breakdown(ctx, v.Filter, analytics.ByCadre, 0, string(l.Lang))
+	if err != nil {
+		return err
+	}
+	cadreC, err := cadreChart("chart-cadres", byCadre, func(g analytics.Group) string {
+		qq := without(q, qPage)
+		qq.Set(qCadre, g.Code)
+		return link(path, qq)
+	}, l)
+	if err != nil {
+		return err
+	}
+	more, err := s.scopeCharts(c, l, v.Filter)
+	if err != nil {
+		return err
+	}
+	p.Charts = append([]Chart{unitsC, cadreC}, more...)
+
+	page, err := s.an.Units(ctx, v.Filter, v.Sort, pageSize, (v.Page-1)*pageSize, string(l.Lang))
+	if err != nil {
+		return err
+	}
+	pager := newPager(path, q, v.Page, page.Total)
+	p.Units = UnitTable{Rows: page.Rows, Pager: &pager, Sorts: sortLinks(l, path, q, v.Sort), ShowAgency: v.Agency == ""}
+	return nil
+}
+
+// withRatio drops rows without a ratio (no data): they cannot stand on a ratio axis.
+func withRatio(rows []analytics.UnitRow) []analytics.UnitRow {
+	out := rows[:0:0]
+	for _, r := range rows {
+		if r.Ratio.Valid {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func groupRows(groups []analytics.Group, url func(analytics.Group) string) []GroupRow {
+	out := make([]GroupRow, len(groups))
+	for i, g := range groups {
+		out[i] = GroupRow{Group: g, URL: url(g)}
+	}
+	return out
+}
+
+// region shows one region: its headline, the regions and agencies within, and its units.
+func (s *Server) region(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	l := s.locale(c)
+	code := c.Params("code")
+	path, err := s.an.RegionPath(ctx, code)
+	if err != nil {
+		return err
+	}
+	region := path[len(path)-1]
+	o, err := s.filterOptions(ctx, l)
+	if err != nil {
+		return err
+	}
+	v, err := parseView(c, o)
+	if err != nil {
+		return err
+	}
+	v.Region = code
+	p := scopePage{Page: s.page(c, l, region.Name), View: v, Region: region}
+	p.Crumbs = []Crumb{{Name: mustT(l, "nav.overview"), URL: "/"}}
+	for _, r := range path[:len(path)-1] {
+		p.Crumbs = append(p.Crumbs, Crumb{Name: r.Name, URL: "/region/" + r.Code})
+	}
+	q := without(v.query(latest(o)), qRegion)
+	p.Filters = filterBar(l, "/region/"+code, v, o, qRegion)
+	self := "/region/" + code
+	if err := s.scopeBody(c, l, &p, self, q); err != nil {
+		return err
+	}
+	if region.Level < 3 {
+		children, err := s.an.Breakdown(ctx, v.Filter, analytics.ByRegion, region.Level+1, string(l.Lang))
+		if err != nil {
+			return err
+		}
+		p.ChildTitle = mustT(l, "region.children")
+		p.Children = groupRows(children, func(g analytics.Group) string { return link("/region/"+g.Code, without(q, qPage, qSort)) })
+	}
+	agencies, err := s.an.Breakdown(ctx, v.Filter, analytics.ByAgency, 0, string(l.Lang))
+	if err != nil {
+		return err
+	}
+	p.Agencies = groupRows(agencies, func(g analytics.Group) string {
+		qq := without(q, qPage, qSort, qAgency)
+		qq.Set(qRegion, code)
+		return link("/agency/"+g.Code, qq)
+	})
+	return s.render(c, "region", p)
+}
+
+// agency shows one agency, optionally inside a region (?region=), with its units.
+func (s *Server) agency(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	l := s.locale(c)
+	code := c.Params("code")
+	a, err := s.an.Agency(ctx, code)
+	if err != nil {
+		return err
+	}
+	o, err := s.filterOptions(ctx, l)
+	if err != nil {
+		return err
+	}
+	v, err := parseView(c, o)
+	if err != nil {
+		return err
+	}
+	v.Agency = code
+	p := scopePage{Page: s.page(c, l, a.Name), View: v, Agency: a}
+	p.Crumbs = []Crumb{{Name: mustT(l, "nav.overview"), URL: "/"}}
+	if v.Region != "" {
+		if r, err := s.an.Region(ctx, v.Region); err == nil {
+			p.Crumbs = append(p.Crumbs, Crumb{Name: r.Name, URL: "/region/" + r.Code})
+		}
+	}
+	q := without(v.query(latest(o)), qAgency)
+	self := "/agency/" + code
+	p.Filters = filterBar(l, self, v, o, qAgency)
+	if err := s.scopeBody(c, l, &p, self, q); err != nil {
+		return err
+	}
+	level := 3
+	if r, err := s.an.Region(ctx, a.RegionCode); err == nil && r.Level == 1 {
+		level = 2 // a provincial agency spreads over regencies and cities
+	}
+	if v.Region != "" {
+		level = childLevel(v.Region, o)
+	}
+	children, err := s.an.Breakdown(ctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
+	if err != nil {
+		return err
+	}
+	p.ChildTitle = mustT(l, "agency.regions")
+	p.Children = groupRows(children, func(g analytics.Group) string {
+		qq := without(q, qPage, qSort)
+		qq.Set(qRegion, g.Code)
+		return link(self, qq)
+	})
+	return s.render(c, "agency", p)
+}

@@ -1,0 +1,228 @@
+// Package dashboard serves Timbang's chart pages with Fiber. It knows nothing of SQL: every
+// figure comes from package analytics.
+package dashboard
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/timbang/timbang/analytics"
+)
+
+// Config is what a Server needs.
+type Config struct {
+	Analytics *analytics.Service
+	// Static overrides the embedded static files (tests); nil uses the embedded ones.
+	Static fs.FS
+}
+
+// Server holds the dashboard's dependencies; its methods are the handlers.
+type Server struct {
+	an        *analytics.Service
+	assets    *Assets
+	templates map[string]*template.Template
+
+	optionsMu sync.Mutex
+	options   map[optionsKey]analytics.Options
+
+	renderedMu sync.Mutex
+	rendered   map[string]int // templates rendered so far, for the template coverage test
+}
+
+type optionsKey struct {
+	lang    Lang
+	version int64
+}
+
+// pageNames are the templates that render whole pages; each is parsed with layout.html.
+var pageNames = []string{"overview", "region", "agency", "units", "unit", "error"}
+
+// New parses every template and hashes every asset, so a broken template or a missing asset
+// fails the start rather than a request.
+func New(cfg Config) (*Server, error) {
+	static := cfg.Static
+	if static == nil {
+		static = staticFiles
+	}
+	assets, err := NewAssets(static)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{an: cfg.Analytics, assets: assets, options: map[optionsKey]analytics.Options{}, rendered: map[string]int{}}
+	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFiles, "templates/layout.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	s.templates = map[string]*template.Template{}
+	for _, name := range pageNames {
+		t, err := template.Must(layout.Clone()).ParseFS(templateFiles, "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", name, err)
+		}
+		s.templates[name] = t
+	}
+	return s, nil
+}
+
+// App returns the Fiber application with every route.
+func (s *Server) App() *fiber.App {
+	app := fiber.New(fiber.Config{
+		ErrorHandler:          s.errorHandler,
+		DisableStartupMessage: true,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+	})
+	app.Use(securityHeaders)
+	app.Get("/healthz", s.healthz)
+	app.Get("/static/*", s.assets.Handler())
+	app.Get("/lang/:lang", s.switchLang)
+	app.Get("/", s.overview)
+	app.Get("/units", s.units)
+	app.Get("/region/:code", s.region)
+	app.Get("/agency/:code", s.agency)
+	app.Get("/unit/:code", s.unit)
+	app.Use(func(c *fiber.Ctx) error { return notFound("no page at " + c.Path()) })
+	return app
+}
+
+// securityHeaders: pages load nothing from outside this server and run no inline script.
+func securityHeaders(c *fiber.Ctx) error {
+	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
+		"connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+	c.Set("X-Content-Type-Options", "nosniff")
+	c.Set("Referrer-Policy", "same-origin")
+	c.Set("X-Frame-Options", "DENY")
+	return c.Next()
+}
+
+func (s *Server) healthz(c *fiber.Ctx) error {
+	if _, err := s.an.DataVersion(c.UserContext()); err != nil {
+		return err
+	}
+	return c.SendString("ok")
+}
+
+const langCookie = "lang"
+
+// switchLang remembers the chosen language in a cookie and goes back to the page it came from.
+func (s *Server) switchLang(c *fiber.Ctx) error {
+	lang := ParseLang(c.Params("lang"))
+	c.Cookie(&fiber.Cookie{Name: langCookie, Value: string(lang), Path: "/", MaxAge: 365 * 24 * 3600,
+		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode})
+	return c.Redirect(safeNext(c.Query("next")), fiber.StatusSeeOther)
+}
+
+// safeNext keeps redirects on this site: only a local absolute path is followed.
+func safeNext(next string) string {
+	u, err := url.Parse(next)
+	if err != nil || next == "" || u.IsAbs() || u.Host != "" || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(next, "//") {
+		return "/"
+	}
+	return u.RequestURI()
+}
+
+// locale is the request's language: the cookie, else Indonesian.
+func (s *Server) locale(c *fiber.Ctx) Locale {
+	return NewLocale(ParseLang(c.Cookies(langCookie)))
+}
+
+// Page is what every page template gets: language, title, navigation and assets.
+type Page struct {
+	L       Locale
+	Title   string
+	Path    string
+	Current string // request path and query, for the language toggle
+	Nav     string // which top navigation item is active
+	Crumbs  []Crumb
+	assets  *Assets
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct{ Name, URL string }
+
+// Asset is the content-hashed URL of a static file.
+func (p Page) Asset(name string) string { return p.assets.URL(name) }
+
+// LangURL switches to lang and comes back here.
+func (p Page) LangURL(lang string) string {
+	return "/lang/" + lang + "?next=" + url.QueryEscape(p.Current)
+}
+
+func (s *Server) page(c *fiber.Ctx, l Locale, title string) Page {
+	current := c.Path()
+	if q := string(c.Request().URI().QueryString()); q != "" {
+		current += "?" + q
+	}
+	return Page{L: l, Title: title, Path: c.Path(), Current: current, assets: s.assets}
+}
+
+// render executes a page template into a buffer first, so a template error becomes a clean
+// error page instead of half a page.
+func (s *Server) render(c *fiber.Ctx, name string, data any) error {
+	t, ok := s.templates[name]
+	if !ok {
+		return fmt.Errorf("no template %s", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	s.renderedMu.Lock()
+	s.rendered[name]++
+	s.renderedMu.Unlock()
+	c.Type("html", "utf-8")
+	return c.Send(buf.Bytes())
+}
+
+// Rendered reports how often each page template has been rendered (for tests).
+func (s *Server) Rendered() map[string]int {
+	s.renderedMu.Lock()
+	defer s.renderedMu.Unlock()
+	out := make(map[string]int, len(s.rendered))
+	for k, v := range s.rendered {
+		out[k] = v
+	}
+	return out
+}
+
+// PageNames lists the page templates.
+func PageNames() []string { return append([]string(nil), pageNames...) }
+
+// filterOptions are the menus' choices, cached per language and data version: they only
+// change when data does.
+func (s *Server) filterOptions(ctx context.Context, l Locale) (analytics.Options, error) {
+	version, err := s.an.DataVersion(ctx)
+	if err != nil {
+		return analytics.Options{}, err
+	}
+	key := optionsKey{l.Lang, version}
+	s.optionsMu.Lock()
+	o, ok := s.options[key]
+	s.optionsMu.Unlock()
+	if ok {
+		return o, nil
+	}
+	o, err = s.an.Options(ctx, string(l.Lang))
+	if err != nil {
+		return o, err
+	}
+	s.optionsMu.Lock()
+	for k := range s.options {
+		if k.version != version {
+			delete(s.options, k)
+		}
+	}
+	s.options[key] = o
+	s.optionsMu.Unlock()
+	return o, nil
+}
