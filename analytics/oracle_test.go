@@ -83,6 +83,7 @@ func assertScopeStatsMatchUnitStats(t *testing.T, s *Service) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer rows.Close()
 	var units []unitRow
 	for rows.Next() {
 		var u unitRow
@@ -95,7 +96,6 @@ func assertScopeStatsMatchUnitStats(t *testing.T, s *Service) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	rows.Close()
 
 	inScope := func(u unitRow, kind, code string) bool {
 		switch kind {

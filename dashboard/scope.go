@@ -60,8 +60,9 @@ func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q 
 		for i, j := 0, len(high)-1; i < j; i, j = i+1, j-1 {
 			high[i], high[j] = high[j], high[i]
 		}
-		low := rows[:min(chartUnits/2, len(rows))]
-		rows = append(low[:len(low):len(low)], high...)
+		low := rows[:min(chartUnits/2, len(rows)):min(chartUnits/2, len(rows))]
+		rows = append(low, high...) //nolint:gocritic // appendAssign: low is a capped view of rows on purpose
+
 		p.Sampled, _ = l.Tf("chart.units_sampled", chartUnits/2, chartUnits/2, all.Total)
 	}
 	unitsC, err := unitsChart("chart-units", rows, l)
@@ -106,10 +107,10 @@ func withRatio(rows []analytics.UnitRow) []analytics.UnitRow {
 	return out
 }
 
-func groupRows(groups []analytics.Group, url func(analytics.Group) string) []GroupRow {
+func groupRows(groups []analytics.Group, urlOf func(analytics.Group) string) []GroupRow {
 	out := make([]GroupRow, len(groups))
 	for i, g := range groups {
-		out[i] = GroupRow{Group: g, URL: url(g)}
+		out[i] = GroupRow{Group: g, URL: urlOf(g)}
 	}
 	return out
 }

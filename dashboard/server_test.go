@@ -68,7 +68,7 @@ type response struct {
 
 func get(t *testing.T, app *fiber.App, target string, headers ...string) response {
 	t.Helper()
-	req := httptest.NewRequest(http.MethodGet, target, nil)
+	req := httptest.NewRequest(http.MethodGet, target, http.NoBody)
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
@@ -76,8 +76,10 @@ func get(t *testing.T, app *fiber.App, target string, headers ...string) respons
 	if err != nil {
 		t.Fatalf("GET %s: %v", target, err)
 	}
-	defer res.Body.Close()
 	b, err := io.ReadAll(res.Body)
+	if cerr := res.Body.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/timbang/timbang/data/demo"
 )
 
-func runDemo(ctx context.Context, args []string, stdout, _ io.Writer) error {
+func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("demo", "demo [--db PATH] [--scale city|province|national] [--seed N]", stdout)
 	dbPath := fs.String("db", "timbang.duckdb", "database `file` to fill (must hold no units yet)")
 	scaleName := fs.String("scale", "city", "dataset size: test, city (the five story places), province (~20,000 units) or national (~500,000 units)")
@@ -27,7 +27,7 @@ func runDemo(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer closeStore(store, stderr)
 	start := time.Now()
 	sum, err := loadDemo(ctx, store, demo.Options{Scale: scale, Seed: *seed})
 	if err != nil {
@@ -49,4 +49,12 @@ func loadDemo(ctx context.Context, store *data.Store, opt demo.Options) (demo.Su
 		return sum, err
 	}
 	return sum, nil
+}
+
+// closeStore closes the database at exit; a failure there can mean unflushed data, so it is
+// reported rather than dropped.
+func closeStore(store *data.Store, stderr io.Writer) {
+	if err := store.Close(); err != nil {
+		fmt.Fprintln(stderr, "timbang: close database:", err)
+	}
 }

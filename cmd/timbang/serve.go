@@ -25,7 +25,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer closeStore(store, stderr)
 	an := analytics.New(store)
 	if err := prepare(ctx, store, an, *withDemo, stdout); err != nil {
 		return err
