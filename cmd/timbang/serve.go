@@ -17,9 +17,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlags("serve", "serve [--addr 127.0.0.1:8080] [--db PATH] [--demo]", stdout)
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on")
 	dbPath := fs.String("db", "timbang.duckdb", "database `file`")
-	withDemo := fs.Bool("demo", false, "load the city demo dataset when the database holds no units")
+	withDemo := fs.Bool("demo", false, "load the demo dataset when the database holds no units")
+	demoScale := fs.String("demo-scale", "city", "size of the demo --demo loads (see 'timbang demo --help')")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
+	}
+	scale, err := demo.ParseScale(*demoScale)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	store, err := data.Open(ctx, *dbPath)
 	if err != nil {
@@ -27,7 +32,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer closeStore(store, stderr)
 	an := analytics.New(store)
-	if err := prepare(ctx, store, an, *withDemo, stdout); err != nil {
+	if err := prepare(ctx, store, an, *withDemo, scale, stdout); err != nil {
 		return err
 	}
 	srv, err := dashboard.New(dashboard.Config{Analytics: an})
@@ -57,18 +62,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // prepare loads the demo into an empty database when asked, and rebuilds the rollups when
 // they are older than the data (a database written by an older version or an interrupted
 // refresh).
-func prepare(ctx context.Context, store *data.Store, an *analytics.Service, withDemo bool, stdout io.Writer) error {
+func prepare(ctx context.Context, store *data.Store, an *analytics.Service, withDemo bool, scale demo.Scale, stdout io.Writer) error {
 	empty, err := store.Empty(ctx)
 	if err != nil {
 		return err
 	}
 	if empty && withDemo {
 		start := time.Now()
-		sum, err := loadDemo(ctx, store, demo.Options{Scale: demo.ScaleCity, Seed: 1})
+		sum, err := loadDemo(ctx, store, demo.Options{Scale: scale, Seed: 1})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "loaded the city demo in %s: %d units, %d staff\n", time.Since(start).Round(time.Millisecond), sum.Units, sum.Staff)
+		fmt.Fprintf(stdout, "loaded the %s demo in %s: %d units, %d staff\n", scale, time.Since(start).Round(time.Millisecond), sum.Units, sum.Staff)
 		return nil
 	}
 	stale, err := an.Stale(ctx)
