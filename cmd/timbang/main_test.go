@@ -83,7 +83,7 @@ func dataVersion(t *testing.T, db string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
+	defer func() { _ = store.Close() }()
 	var version int
 	if err := store.DB().QueryRow(`SELECT version FROM data_version`).Scan(&version); err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestLockedDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
+	defer func() { _ = store.Close() }()
 	self, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
