@@ -18,3 +18,8 @@ var (
 	//go:embed wilayah/area.csv
 	areaCSV []byte
 )
+
+// integritySQL lists dangling references (foreign keys are not declared; see the schema).
+//
+//go:embed queries/integrity.sql
+var integritySQL string

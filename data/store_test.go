@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -101,6 +102,35 @@ func TestRegionLevel(t *testing.T) {
 	for code, want := range tests {
 		if got := RegionLevel(code); got != want {
 			t.Errorf("RegionLevel(%q) = %d, want %d", code, got, want)
+		}
+	}
+}
+
+func TestCheckIntegrity(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	if err := s.CheckIntegrity(ctx); err != nil {
+		t.Fatalf("fresh database: %v", err)
+	}
+	_, err = s.DB().ExecContext(ctx, `
+		INSERT INTO agencies VALUES ('x-disdik', 'Dinas X', '36.73', 'pendidikan');
+		INSERT INTO units VALUES ('U1', 'SD X', 'sd', 'x-disdik', '36.73.99.9999', NULL, NULL);
+		INSERT INTO staff (nip, name, cadre_code, unit_code, birth_date, post_start)
+		VALUES ('198001012005011001', 'A', 'astronot', 'U1', '1980-01-01', '2010-01-01')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.CheckIntegrity(ctx)
+	if err == nil {
+		t.Fatal("dangling references passed")
+	}
+	for _, want := range []string{`units U1: region_code "36.73.99.9999" does not exist`, `staff 198001012005011001: cadre_code "astronot" does not exist`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("report lacks %q:\n%v", want, err)
 		}
 	}
 }

@@ -21,3 +21,9 @@ func TestDemoStoreIsIsolated(t *testing.T) {
 		t.Fatalf("a fresh store sees %d units of another test's store", units)
 	}
 }
+
+func TestDemoStoreHasNoDanglingReferences(t *testing.T) {
+	if err := DemoStore(t).CheckIntegrity(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
