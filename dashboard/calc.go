@@ -1,6 +1,8 @@
 package dashboard
 
 import (
+	"database/sql"
+
 	"github.com/timbang/timbang/analytics"
 )
 
@@ -102,21 +104,11 @@ func explain(l Locale, e analytics.Explanation) Calculation {
 	if e.Required > 0 {
 		add(mustT(l, "calc.ratio"), l.Int(e.Actual)+" ÷ "+l.Dec(e.Required, 2), l.Dec(e.Ratio, 2), true)
 	}
-	add(mustT(l, "calc.difference"), l.Int(e.Actual)+" − "+l.Dec(e.Required, 2), signed(l, float64(e.Actual)-e.Required), false)
+	add(mustT(l, "calc.difference"), l.Int(e.Actual)+" − "+l.Dec(e.Required, 2), l.Signed(sql.NullFloat64{Float64: float64(e.Actual) - e.Required, Valid: true}, 2), false)
 	if e.Actual > 0 {
 		add(mustT(l, "calc.ej"), l.Dec(e.Required, 2)+" ÷ "+l.Int(e.Actual), l.Dec(e.EJ, 2)+" ("+e.Grade+")", false)
 	}
 	add(tf("calc.status", l.Dec(e.Bands.SevereBelow, 2), l.Dec(e.Bands.ShortageBelow, 2), l.Dec(e.Bands.SurplusAbove, 2)), "",
 		l.StatusIcon(e.Status)+" "+l.StatusLabel(e.Status), true)
 	return c
-}
-
-func signed(l Locale, v float64) string {
-	switch {
-	case v > 0:
-		return "+" + l.Dec(v, 2)
-	case v < 0:
-		return "−" + l.Dec(-v, 2)
-	}
-	return l.Dec(0, 2)
 }

@@ -133,3 +133,15 @@ func link(path string, q url.Values) string {
 	}
 	return path + "?" + q.Encode()
 }
+
+// readRequest is how every page handler starts: the reader's locale, the filter menus, and
+// the view the URL asks for (a 400 when a parameter is not a known choice).
+func (s *Server) readRequest(c *fiber.Ctx) (Locale, analytics.Options, View, error) {
+	l := s.locale(c)
+	o, err := s.filterOptions(c.UserContext(), l)
+	if err != nil {
+		return l, o, View{}, err
+	}
+	v, err := parseView(c, o)
+	return l, o, v, err
+}

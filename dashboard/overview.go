@@ -28,12 +28,7 @@ const topRows = 10
 // ratio distribution, the trend of the imbalance index and the extreme units.
 func (s *Server) overview(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	l := s.locale(c)
-	o, err := s.filterOptions(ctx, l)
-	if err != nil {
-		return err
-	}
-	v, err := parseView(c, o)
+	l, o, v, err := s.readRequest(c)
 	if err != nil {
 		return err
 	}

@@ -118,21 +118,16 @@ func groupRows(groups []analytics.Group, urlOf func(analytics.Group) string) []G
 // region shows one region: its headline, the regions and agencies within, and its units.
 func (s *Server) region(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	l := s.locale(c)
+	l, o, v, err := s.readRequest(c)
+	if err != nil {
+		return err
+	}
 	code := c.Params("code")
 	path, err := s.an.RegionPath(ctx, code)
 	if err != nil {
 		return err
 	}
 	region := path[len(path)-1]
-	o, err := s.filterOptions(ctx, l)
-	if err != nil {
-		return err
-	}
-	v, err := parseView(c, o)
-	if err != nil {
-		return err
-	}
 	v.Region = code
 	p := scopePage{Page: s.page(c, l, region.Name), View: v, Region: region}
 	p.Crumbs = []Crumb{{Name: mustT(l, "nav.overview"), URL: "/"}}
@@ -168,17 +163,12 @@ func (s *Server) region(c *fiber.Ctx) error {
 // agency shows one agency, optionally inside a region (?region=), with its units.
 func (s *Server) agency(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	l := s.locale(c)
+	l, o, v, err := s.readRequest(c)
+	if err != nil {
+		return err
+	}
 	code := c.Params("code")
 	a, err := s.an.Agency(ctx, code)
-	if err != nil {
-		return err
-	}
-	o, err := s.filterOptions(ctx, l)
-	if err != nil {
-		return err
-	}
-	v, err := parseView(c, o)
 	if err != nil {
 		return err
 	}

@@ -50,6 +50,12 @@ func testApp(t *testing.T) *fiber.App {
 	if err != nil {
 		t.Fatal(err)
 	}
+	trackRendered(t, srv)
+	return srv.App()
+}
+
+// trackRendered adds what srv rendered to the package's coverage count when the test ends.
+func trackRendered(t *testing.T, srv *Server) {
 	t.Cleanup(func() {
 		renderedMu.Lock()
 		defer renderedMu.Unlock()
@@ -57,7 +63,6 @@ func testApp(t *testing.T) *fiber.App {
 			rendered[k] += v
 		}
 	})
-	return srv.App()
 }
 
 type response struct {
@@ -262,13 +267,7 @@ func TestEmptyDatabaseSaysSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		renderedMu.Lock()
-		defer renderedMu.Unlock()
-		for k, v := range srv.Rendered() {
-			rendered[k] += v
-		}
-	})
+	trackRendered(t, srv)
 	r := get(t, srv.App(), "/")
 	if r.status != 200 || !strings.Contains(r.body, "timbang demo") {
 		t.Errorf("empty database: %d %.200s", r.status, r.body)

@@ -31,17 +31,12 @@ type unitCadre struct {
 // step by step and the people.
 func (s *Server) unit(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	l := s.locale(c)
+	l, o, v, err := s.readRequest(c)
+	if err != nil {
+		return err
+	}
 	lang := string(l.Lang)
 	u, err := s.an.Unit(ctx, c.Params("code"), lang)
-	if err != nil {
-		return err
-	}
-	o, err := s.filterOptions(ctx, l)
-	if err != nil {
-		return err
-	}
-	v, err := parseView(c, o)
 	if err != nil {
 		return err
 	}

@@ -15,12 +15,7 @@ type unitsPage struct {
 // units lists every unit x cadre under the filters, sorted and paged.
 func (s *Server) units(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	l := s.locale(c)
-	o, err := s.filterOptions(ctx, l)
-	if err != nil {
-		return err
-	}
-	v, err := parseView(c, o)
+	l, o, v, err := s.readRequest(c)
 	if err != nil {
 		return err
 	}
