@@ -27,10 +27,8 @@ func (s *Service) Refresh(ctx context.Context) error {
 		return err
 	}
 	defer func() { _ = tx.Rollback() }()
-	for _, name := range []string{"refresh_unit_stats", "refresh_scope_stats", "bump_data_version"} {
-		if _, err := tx.ExecContext(ctx, query(name)); err != nil {
-			return fmt.Errorf("refresh rollups: %s: %w", name, err)
-		}
+	if err := RefreshTx(ctx, tx); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("refresh rollups: commit: %w", err)
@@ -52,4 +50,15 @@ func (s *Service) Stale(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("check rollups: %w", err)
 	}
 	return stale, nil
+}
+
+// RefreshTx rebuilds the rollups inside a caller's transaction: an import writes its data and
+// the rollups that reflect it in one commit.
+func RefreshTx(ctx context.Context, tx *sql.Tx) error {
+	for _, name := range []string{"refresh_unit_stats", "refresh_scope_stats", "bump_data_version"} {
+		if _, err := tx.ExecContext(ctx, query(name)); err != nil {
+			return fmt.Errorf("refresh rollups: %s: %w", name, err)
+		}
+	}
+	return nil
 }
