@@ -80,8 +80,8 @@ func explainOpenError(path string, err error) error {
 			holder += " (" + strings.TrimSpace(strings.ReplaceAll(string(cmd), "\x00", " ")) + ")"
 		}
 	}
-	return fmt.Errorf("%w: %s holds %s; stop it (for example the running 'timbang serve') and try again, "+
-		"or use a different --db file", ErrLocked, holder, path)
+	return fmt.Errorf("%w: %s holds %s; while a 'timbang serve' holds it, import through its page /import, "+
+		"or stop that process and try again (or use a different --db file)", ErrLocked, holder, path)
 }
 
 // Empty reports whether the database holds no units yet.

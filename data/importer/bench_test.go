@@ -1,0 +1,93 @@
+package importer
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/timbang/timbang/data"
+	"github.com/timbang/timbang/data/datatest"
+)
+
+// benchRows is the size of the staff file the import benchmark loads: 5,000,000 under
+// `make bench` (TIMBANG_BENCH_ROWS), fewer by default so a plain -bench run stays quick.
+func benchRows() int {
+	if n, err := strconv.Atoi(os.Getenv("TIMBANG_BENCH_ROWS")); err == nil && n > 0 {
+		return n
+	}
+	return 200_000
+}
+
+// writeStaffCSV writes n valid staff rows in the semicolon, decimal-comma, dd/mm/yyyy form
+// Indonesian offices export, spread over the units of the test demo.
+func writeStaffCSV(tb testing.TB, s *data.Store, n int) string {
+	tb.Helper()
+	var units []string
+	if err := s.DB().QueryRow(`SELECT list(code ORDER BY code) FROM units`).Scan(&units); err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(tb.TempDir(), "pegawai.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	fmt.Fprintln(w, "NIP;Nama;Rumpun Jabatan;Unit Kerja;Pendidikan;Jurusan;Golongan;Tanggal Lahir;TMT Jabatan;Lintang Rumah;Bujur Rumah;Kinerja;Status")
+	birth := time.Date(1965, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < n; i++ {
+		b := birth.AddDate(0, 0, i%12000)
+		// NIP: birth date, appointment 2010-01..2019-12, sex, a sequence unique per birth date.
+		nip := fmt.Sprintf("%s%04d%02d%d%03d", b.Format("20060102"), 2010+(i/12000)%10, 1+(i/120000)%12, 1+(i/1200000)%2, (i/12000)%1000)
+		fmt.Fprintf(w, "%s;Pegawai %d;guru;%s;S1;Pendidikan Matematika;III/b;%s;01/07/2019;-6,%04d;106,%04d;Baik;aktif\n",
+			nip, i, units[i%len(units)], b.Format("02/01/2006"), i%10000, i%10000)
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkImportStaffCSV loads a staff CSV twice in one run: with a plain DuckDB read_csv
+// (the baseline) and through the validated, all-or-nothing import, and reports both speeds
+// and their ratio (target: the import at no less than a third of the plain load's speed).
+func BenchmarkImportStaffCSV(b *testing.B) {
+	n := benchRows()
+	seed := datatest.DemoStore(b)
+	path := writeStaffCSV(b, seed, n)
+	ctx := context.Background()
+	var plain, validated time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s := datatest.DemoStore(b)
+		b.StartTimer()
+		start := time.Now()
+		if _, err := s.DB().ExecContext(ctx, `CREATE TABLE plain AS SELECT * FROM read_csv($p, delim = ';', header = true)`,
+			sql.Named("p", path)); err != nil {
+			b.Fatal(err)
+		}
+		plain += time.Since(start)
+		start = time.Now()
+		res, err := Import(ctx, s, []Source{{Name: "pegawai.csv", Path: path}}, Options{})
+		if err != nil {
+			b.Fatalf("%v %v", err, res.Problems)
+		}
+		validated += time.Since(start)
+		if res.Counts["staff"].Inserted != int64(n) {
+			b.Fatalf("inserted %d of %d", res.Counts["staff"].Inserted, n)
+		}
+	}
+	plainRate := float64(n*b.N) / plain.Seconds()
+	importRate := float64(n*b.N) / validated.Seconds()
+	b.ReportMetric(plainRate, "plain_rows/s")
+	b.ReportMetric(importRate, "import_rows/s")
+	b.ReportMetric(importRate/plainRate, "import/plain")
+}

@@ -1,0 +1,469 @@
+package importer
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/timbang/timbang/data"
+)
+
+// Options steer one import batch.
+type Options struct {
+	DryRun bool   // validate and count, write nothing but the history line
+	Actor  string // who imports: "cli" or a user name
+	Limits Limits
+	// Progress, if set, hears what the import is doing.
+	Progress func(Progress)
+	// AfterApply runs inside the import's transaction after the data is written; Timbang
+	// rebuilds its rollups there, so pages never show new data with old totals.
+	AfterApply func(ctx context.Context, tx *sql.Tx) error
+	// Now is the clock (tests inject it).
+	Now func() time.Time
+}
+
+// Progress is one step of an import, for a progress display.
+type Progress struct {
+	Stage string // "read", "check", "apply", "refresh", "done"
+	File  string
+	Rows  int64
+}
+
+// FileReport says what one file held.
+type FileReport struct {
+	Name    string
+	Kind    string
+	Rows    int64
+	Unknown []string // header cells that match no column of the kind: reported, not loaded
+}
+
+// Counts are rows per outcome.
+type Counts struct{ Inserted, Updated, Unchanged int64 }
+
+func (c *Counts) add(o Counts) {
+	c.Inserted += o.Inserted
+	c.Updated += o.Updated
+	c.Unchanged += o.Unchanged
+}
+
+// Result is what an import did or, in a dry run or when rejected, would have done.
+type Result struct {
+	RunID        int64
+	Files        []FileReport
+	Counts       map[string]Counts // per kind
+	Total        Counts
+	Problems     []Problem // the first MaxProblems, by file and row
+	ProblemCount int64
+	Applied      bool
+}
+
+// MaxProblems is how many problems a result lists; the count covers all of them.
+const MaxProblems = 1000
+
+// ErrRejected is returned with the result when a batch has problems and nothing was written.
+var ErrRejected = errors.New("import rejected: nothing was written")
+
+// Import validates the files of one batch and, unless it is a dry run or a problem was found,
+// applies them in one transaction: all of the batch or none of it. It returns ErrRejected
+// (with the result holding the problems) when the batch was refused.
+func Import(ctx context.Context, store *data.Store, sources []Source, opt Options) (Result, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Limits == (Limits{}) {
+		opt.Limits = DefaultLimits
+	}
+	if opt.Actor == "" {
+		opt.Actor = "cli"
+	}
+	started := opt.Now()
+	res := Result{Counts: map[string]Counts{}}
+	conn, err := store.DB().Conn(ctx)
+	if err != nil {
+		return res, err
+	}
+	defer conn.Close()
+	// Temporary tables live on this one connection and vanish with it.
+	defer dropTemp(conn)
+
+	b := &batch{conn: conn, opt: opt, res: &res, present: map[string]map[string]int{}, files: map[string]int{}}
+	err = b.load(ctx, sources)
+	if err == nil {
+		err = b.check(ctx)
+	}
+	if err == nil && res.ProblemCount == 0 {
+		err = b.count(ctx)
+	}
+	outcome := "rejected"
+	switch {
+	case err != nil:
+		outcome = "failed"
+	case res.ProblemCount == 0 && opt.DryRun:
+		outcome = "dry_run"
+	case res.ProblemCount == 0:
+		outcome = "applied"
+		err = b.apply(ctx, started)
+		if err != nil {
+			outcome = "failed"
+		}
+	}
+	if outcome != "applied" {
+		// Applied runs are recorded inside their transaction; the rest are recorded here.
+		if rerr := b.record(ctx, conn, started, outcome, errorText(err)); rerr != nil && err == nil {
+			err = rerr
+		}
+	}
+	b.progress("done", "", res.Total.Inserted+res.Total.Updated+res.Total.Unchanged)
+	if err == nil && outcome == "rejected" {
+		err = ErrRejected
+	}
+	return res, err
+}
+
+func errorText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// batch is the state of one import on its connection.
+type batch struct {
+	conn    *sql.Conn
+	opt     Options
+	res     *Result
+	present map[string]map[string]int // kind -> column -> files of the kind that carry it
+	files   map[string]int            // kind -> files of the kind
+	staged  []stagedFile
+}
+
+type stagedFile struct {
+	src  Source
+	kind Kind
+	st   staged
+}
+
+func (b *batch) progress(stage, file string, rows int64) {
+	if b.opt.Progress != nil {
+		b.opt.Progress(Progress{Stage: stage, File: file, Rows: rows})
+	}
+}
+
+func (b *batch) problem(p Problem) {
+	b.res.ProblemCount++
+	if len(b.res.Problems) < MaxProblems {
+		b.res.Problems = append(b.res.Problems, p)
+	}
+}
+
+// load stages every file, recognises its kind and parses it into the kind's batch table.
+func (b *batch) load(ctx context.Context, sources []Source) error {
+	if _, err := b.conn.ExecContext(ctx, parseMacrosSQL); err != nil {
+		return fmt.Errorf("create parse macros: %w", err)
+	}
+	for _, k := range Kinds {
+		if _, err := b.conn.ExecContext(ctx, createBatchSQL(k)); err != nil {
+			return fmt.Errorf("create batch table %s: %w", k.Name, err)
+		}
+	}
+	for i, src := range sources {
+		if src.Name == "" {
+			src.Name = filepath.Base(src.Path)
+		}
+		info, err := os.Stat(src.Path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src.Name, err)
+		}
+		if info.Size() > b.opt.Limits.MaxFileBytes {
+			return fmt.Errorf("%s: %d bytes is over the import limit of %d bytes", src.Name, info.Size(), b.opt.Limits.MaxFileBytes)
+		}
+		b.progress("read", src.Name, 0)
+		st, err := stage(ctx, b.conn, src, fmt.Sprintf("stage_%d", i+1), b.opt.Limits)
+		if err != nil {
+			return err
+		}
+		b.progress("read", src.Name, st.rows)
+		if err := b.parse(ctx, src, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parse recognises a staged file's kind from its header, reports header problems and copies
+// its rows into the kind's batch table.
+func (b *batch) parse(ctx context.Context, src Source, st staged) error {
+	rejects, err := csvRejects(ctx, b.conn, src, st.table)
+	if err != nil {
+		return err
+	}
+	kind, ok := detectKind(src.Name, st.headers)
+	if !ok {
+		b.problem(Problem{File: src.Name, Row: 1, Code: "unknown_kind"})
+		return nil
+	}
+	report := FileReport{Name: src.Name, Kind: kind.Name, Rows: st.rows}
+	mapping := kind.matchHeaders(st.headers)
+	seen := map[string]bool{}
+	headerOK := true
+	for i, name := range mapping {
+		switch {
+		case name == "" && strings.TrimSpace(st.headers[i]) != "":
+			report.Unknown = append(report.Unknown, st.headers[i])
+		case name != "" && seen[name]:
+			b.problem(Problem{File: src.Name, Row: 1, Column: st.headers[i], Code: "duplicate_column"})
+			headerOK = false
+		}
+		seen[name] = true
+	}
+	for _, c := range kind.Columns {
+		if c.Required && c.Default == "" && !seen[c.Name] {
+			b.problem(Problem{File: src.Name, Row: 1, Column: c.Name, Code: "missing_column"})
+			headerOK = false
+		}
+	}
+	b.res.Files = append(b.res.Files, report)
+	for _, p := range rejects {
+		b.problem(p)
+	}
+	// Row numbers after a malformed line cannot be trusted, and a header without its required
+	// columns gives nothing to check: report those and stop with this file.
+	if !headerOK || len(rejects) > 0 {
+		return nil
+	}
+	if st.rows == 0 {
+		b.problem(Problem{File: src.Name, Code: "empty_file"})
+		return nil
+	}
+	if b.present[kind.Name] == nil {
+		b.present[kind.Name] = map[string]int{}
+	}
+	b.files[kind.Name]++
+	for name := range seen {
+		if name != "" {
+			b.present[kind.Name][name]++
+		}
+	}
+	for _, c := range kind.Columns {
+		if c.Default != "" && !seen[c.Name] {
+			b.present[kind.Name][c.Name]++ // filled with its default, so it counts as carried
+		}
+	}
+	if _, err := b.conn.ExecContext(ctx, fillBatchSQL(kind, st, src.Name, mapping)); err != nil {
+		return fmt.Errorf("%s: parse rows: %w", src.Name, err)
+	}
+	b.staged = append(b.staged, stagedFile{src: src, kind: kind, st: st})
+	return nil
+}
+
+// check runs every column check and every kind's reference checks over the whole batch.
+func (b *batch) check(ctx context.Context) error {
+	var parts []string
+	for _, k := range Kinds {
+		if b.files[k.Name] == 0 {
+			continue
+		}
+		b.progress("check", k.Name, 0)
+		parts = append(parts, columnChecksSQL(k), query("checks_"+k.Name))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	q := "CREATE OR REPLACE TEMP TABLE batch_problems AS\n" + strings.Join(parts, "\nUNION ALL\n")
+	if _, err := b.conn.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("check batch: %w", err)
+	}
+	var n int64
+	if err := b.conn.QueryRowContext(ctx, `SELECT count(*) FROM batch_problems`).Scan(&n); err != nil {
+		return err
+	}
+	rows, err := b.conn.QueryContext(ctx, `SELECT * FROM batch_problems ORDER BY 1, 2, 3 LIMIT `+fmt.Sprint(MaxProblems))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	listed := int64(0)
+	for rows.Next() {
+		var p Problem
+		if err := rows.Scan(&p.File, &p.Row, &p.Column, &p.Value, &p.Code, &p.Param); err != nil {
+			return err
+		}
+		b.problem(p)
+		listed++
+	}
+	b.res.ProblemCount += n - listed
+	return rows.Err()
+}
+
+// presentColumns are the columns every file of the kind carries: only those overwrite stored
+// values on update.
+func (b *batch) presentColumns(k Kind) []string {
+	var out []string
+	for name, n := range b.present[k.Name] {
+		if n == b.files[k.Name] {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// count works out how many rows each kind would insert, update and leave unchanged.
+func (b *batch) count(ctx context.Context) error {
+	for _, k := range Kinds {
+		if b.files[k.Name] == 0 {
+			continue
+		}
+		var c Counts
+		if err := b.conn.QueryRowContext(ctx, countSQL(k, b.presentColumns(k))).Scan(&c.Inserted, &c.Updated, &c.Unchanged); err != nil {
+			return fmt.Errorf("count %s: %w", k.Name, err)
+		}
+		b.res.Counts[k.Name] = c
+		b.res.Total.add(c)
+	}
+	return nil
+}
+
+// apply writes the batch in one transaction, runs AfterApply and records the run in it.
+func (b *batch) apply(ctx context.Context, started time.Time) error {
+	tx, err := b.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	for _, k := range Kinds {
+		if b.files[k.Name] == 0 {
+			continue
+		}
+		b.progress("apply", k.Name, b.res.Counts[k.Name].Inserted+b.res.Counts[k.Name].Updated)
+		if _, err := tx.ExecContext(ctx, upsertSQL(k, b.presentColumns(k))); err != nil {
+			return fmt.Errorf("apply %s: %w", k.Name, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE data_version SET version = version + 1`); err != nil {
+		return err
+	}
+	if b.opt.AfterApply != nil {
+		b.progress("refresh", "", 0)
+		if err := b.opt.AfterApply(ctx, tx); err != nil {
+			return err
+		}
+	}
+	b.res.Applied = true
+	if err := b.record(ctx, tx, started, "applied", ""); err != nil {
+		b.res.Applied = false
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		b.res.Applied = false
+		return fmt.Errorf("commit import: %w", err)
+	}
+	return nil
+}
+
+type queryRower interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// record writes the run into import_runs.
+func (b *batch) record(ctx context.Context, q queryRower, started time.Time, outcome, message string) error {
+	var files []string
+	for _, f := range b.res.Files {
+		files = append(files, f.Name+" ("+f.Kind+")")
+	}
+	err := q.QueryRowContext(context.WithoutCancel(ctx), query("record_run"),
+		sql.Named("started", started), sql.Named("finished", b.opt.Now()), sql.Named("actor", b.opt.Actor),
+		sql.Named("files", strings.Join(files, "\n")), sql.Named("outcome", outcome),
+		sql.Named("inserted", b.res.Total.Inserted), sql.Named("updated", b.res.Total.Updated),
+		sql.Named("unchanged", b.res.Total.Unchanged), sql.Named("problems", b.res.ProblemCount),
+		sql.Named("message", message)).Scan(&b.res.RunID)
+	if err != nil {
+		return fmt.Errorf("record import run: %w", err)
+	}
+	return nil
+}
+
+// dropTemp drops the batch's temporary tables before the connection returns to the pool.
+func dropTemp(conn *sql.Conn) {
+	ctx := context.Background()
+	names, err := tempTables(ctx, conn)
+	if err != nil {
+		return
+	}
+	for _, n := range names {
+		_, _ = conn.ExecContext(ctx, `DROP TABLE IF EXISTS temp.main."`+strings.ReplaceAll(n, `"`, `""`)+`"`)
+	}
+}
+
+func tempTables(ctx context.Context, conn *sql.Conn) ([]string, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE temporary`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
+
+// fileHints maps file-name prefixes, Indonesian and English, to kinds; the header decides
+// when the name says nothing.
+var fileHints = map[string]string{
+	"wilayah": "regions", "region": "regions", "instansi": "agencies", "agenc": "agencies",
+	"unit": "units", "pegawai": "staff", "staff": "staff", "asn": "staff", "beban": "workload",
+	"workload": "workload", "norma": "norms", "norm": "norms", "kegiatan": "activities",
+	"activities": "activities", "activity": "activities", "mutasi": "transfers", "transfer": "transfers",
+}
+
+// detectKind decides what a file holds: the kind all of whose required columns its header
+// has, preferring the one its file name names, then the one matching most columns.
+func detectKind(name string, headers []string) (Kind, bool) {
+	base := strings.ToLower(filepath.Base(name))
+	base = strings.TrimPrefix(base, "timbang-")
+	hinted := ""
+	for prefix, kind := range fileHints {
+		if strings.HasPrefix(base, prefix) && len(prefix) > len(hinted) {
+			hinted = kind
+		}
+	}
+	var best Kind
+	bestScore := -1
+	for _, k := range Kinds {
+		mapping := k.matchHeaders(headers)
+		have := map[string]bool{}
+		for _, m := range mapping {
+			if m != "" {
+				have[m] = true
+			}
+		}
+		complete := true
+		for _, c := range k.Columns {
+			if c.Required && c.Default == "" && !have[c.Name] {
+				complete = false
+			}
+		}
+		score := len(have)
+		if complete {
+			score += 1000
+		}
+		if k.Name == hinted {
+			score += 500
+		}
+		if score > bestScore {
+			best, bestScore = k, score
+		}
+	}
+	return best, bestScore >= 500
+}

@@ -1,0 +1,4 @@
+SELECT id, started_at, finished_at, actor, files, outcome, inserted, updated, unchanged, problems, coalesce(message, '')
+FROM import_runs
+ORDER BY id DESC
+LIMIT $limit;

@@ -1,0 +1,154 @@
+-- Value parsers for staged text columns, as DuckDB macros.
+--
+-- parse.go states the same rules in Go and parse_fuzz_test.go holds the two together: change one
+-- side and the fuzz seeds fail until the other side says the same. Each public macro takes a
+-- staged VARCHAR (NULL for an empty cell) and returns the parsed value or NULL. An empty value is
+-- NULL as well, so callers tell "missing" from "invalid" with tb_blank(v).
+--
+-- The macros are TEMP: they live on the import connection, and this file is executed there as one
+-- multi-statement string. Helpers (tb__*) come before the macros that use them. Regular
+-- expressions are RE2, where \d is ASCII only. Every cast of a value is a try_cast after a shape
+-- check, because CASE only evaluates a THEN for the rows its WHEN selected but a cast error in a
+-- selected row would still fail the whole import.
+
+-- What spreadsheets and copy-paste leave around a value: ASCII whitespace, the no-break space
+-- (U+00A0) and the byte-order mark (U+FEFF). Same set as isTrimRune in parse.go.
+CREATE OR REPLACE TEMP MACRO tb_trim(v) AS
+    trim(v, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279));
+
+CREATE OR REPLACE TEMP MACRO tb_blank(v) AS coalesce(tb_trim(v) = '', true);
+
+-- Whole numbers: plain digits, Indonesian thousands dots (1.234.567), or plain digits with a zero
+-- fraction (480.0, 480,00) as float columns print them. Thousands dots win, so "1.000" is 1000.
+CREATE OR REPLACE TEMP MACRO tb__int(t) AS CASE
+    WHEN regexp_full_match(t, '[+-]?\d+') THEN try_cast(t AS BIGINT)
+    WHEN regexp_full_match(t, '[+-]?\d{1,3}(\.\d{3})+') THEN try_cast(replace(t, '.', '') AS BIGINT)
+    WHEN regexp_full_match(t, '[+-]?\d+[.,]0+') THEN try_cast(regexp_extract(t, '^[+-]?\d+') AS BIGINT)
+END;
+CREATE OR REPLACE TEMP MACRO tb_int(v) AS tb__int(tb_trim(v));
+
+-- Decimals are rewritten to the one form both strconv.ParseFloat and DuckDB's cast read the same
+-- way (digits, '.', optional exponent), so Go and SQL round identically. The branch order
+-- matters: a single separator is a decimal separator ("1.000" is 1.0), two or more dots are
+-- thousands, and with both separators the last one is the decimal separator.
+CREATE OR REPLACE TEMP MACRO tb__dec_text(t) AS CASE
+    WHEN regexp_full_match(t, '[+-]?\d+(\.\d+)?[eE][+-]?\d+') THEN t
+    WHEN regexp_full_match(t, '[+-]?\d+([.,]\d+)?') THEN replace(t, ',', '.')
+    WHEN regexp_full_match(t, '[+-]?\d{1,3}(\.\d{3})+') THEN replace(t, '.', '')
+    WHEN regexp_full_match(t, '[+-]?\d{1,3}(\.\d{3})+,\d+') THEN replace(replace(t, '.', ''), ',', '.')
+    WHEN regexp_full_match(t, '[+-]?\d{1,3}(,\d{3})+\.\d+') THEN replace(t, ',', '')
+END;
+-- A cast that overflows gives ±inf rather than NULL; infinity is no workload figure.
+CREATE OR REPLACE TEMP MACRO tb__finite(x) AS CASE WHEN isfinite(x) THEN x END;
+CREATE OR REPLACE TEMP MACRO tb_dec(v) AS tb__finite(try_cast(tb__dec_text(tb_trim(v)) AS DOUBLE));
+
+-- A calendar date from its parts, or NULL when it does not exist or lies outside 1900..2100.
+-- make_date raises on 31 February; try() turns that into NULL.
+CREATE OR REPLACE TEMP MACRO tb__ymd(y, m, d) AS CASE
+    WHEN try_cast(y AS INTEGER) BETWEEN 1900 AND 2100
+        THEN try(make_date(try_cast(y AS INTEGER), try_cast(m AS INTEGER), try_cast(d AS INTEGER)))
+END;
+
+-- Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 is Lotus 1-2-3's phantom
+-- 29 February 1900, so serials from 61 on are days since 1899-12-30 and those below 60 days since
+-- 1899-12-31. 73050 is 2099-12-31.
+CREATE OR REPLACE TEMP MACRO tb__excel_serial(n) AS CASE
+    WHEN n BETWEEN 1 AND 59 THEN DATE '1899-12-31' + try_cast(n AS INTEGER)
+    WHEN n BETWEEN 61 AND 73050 THEN DATE '1899-12-30' + try_cast(n AS INTEGER)
+END;
+
+-- The forms do not overlap, so the first WHEN whose shape matches decides, valid or not.
+CREATE OR REPLACE TEMP MACRO tb__date(t, excel) AS CASE
+    -- d/m/yyyy, d-m-yyyy, d.m.yyyy: day first, as Indonesians write dates.
+    WHEN regexp_full_match(t, '\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}')
+        THEN tb__ymd(regexp_extract(t, '\d{4}$'),
+                     regexp_extract(t, '^\d+\D(\d+)', 1),
+                     regexp_extract(t, '^\d+'))
+    -- yyyy-mm-dd, yyyy/mm/dd.
+    WHEN regexp_full_match(t, '\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2}')
+        THEN tb__ymd(substr(t, 1, 4), substr(t, 6, 2), substr(t, 9, 2))
+    -- yyyy-mm-dd and a time of day, as timestamps print (Parquet, database exports); the time
+    -- and any UTC offset are dropped, the calendar date is kept as written.
+    WHEN regexp_full_match(t, '\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?')
+        THEN CASE
+            WHEN substr(t, 12, 2) <= '23' AND substr(t, 15, 2) <= '59'
+                AND (substr(t, 17, 1) <> ':' OR substr(t, 18, 2) <= '59')
+                THEN tb__ymd(substr(t, 1, 4), substr(t, 6, 2), substr(t, 9, 2))
+        END
+    -- An XLSX cell holding a bare number in a date column is an Excel serial; the fraction is
+    -- the time of day.
+    WHEN excel AND regexp_full_match(t, '\d+(\.\d+)?')
+        THEN tb__excel_serial(try_cast(regexp_extract(t, '^\d+') AS BIGINT))
+END;
+CREATE OR REPLACE TEMP MACRO tb_date(v, excel) AS tb__date(tb_trim(v), excel);
+
+-- First day of a month, or NULL outside 1900..2100.
+CREATE OR REPLACE TEMP MACRO tb__ym(y, m) AS CASE
+    WHEN try_cast(y AS INTEGER) BETWEEN 1900 AND 2100 AND try_cast(m AS INTEGER) BETWEEN 1 AND 12
+        THEN make_date(try_cast(y AS INTEGER), try_cast(m AS INTEGER), 1)
+END;
+-- A period: yyyymm, yyyy-mm, yyyy/mm, m/yyyy, m-yyyy (month one or two digits), else any date,
+-- which names its month. A value with one of the month shapes is never read as a date.
+CREATE OR REPLACE TEMP MACRO tb__month(t, excel) AS CASE
+    WHEN regexp_full_match(t, '\d{6}') THEN tb__ym(substr(t, 1, 4), substr(t, 5, 2))
+    WHEN regexp_full_match(t, '\d{4}[-/]\d{2}') THEN tb__ym(substr(t, 1, 4), substr(t, 6, 2))
+    WHEN regexp_full_match(t, '\d{1,2}[-/]\d{4}') THEN tb__ym(regexp_extract(t, '\d{4}$'), regexp_extract(t, '^\d+'))
+    ELSE CAST(date_trunc('month', tb__date(t, excel)) AS DATE)
+END;
+CREATE OR REPLACE TEMP MACRO tb_month(v, excel) AS tb__month(tb_trim(v), excel);
+
+-- NIP: decrees print it in groups ("19860926 201505 1 001"), so every trim character is removed,
+-- not only the outer ones, before asking for exactly 18 digits.
+CREATE OR REPLACE TEMP MACRO tb__nip_strip(v) AS regexp_replace(v, '[\t\n\v\f\r \x{00A0}\x{FEFF}]', '', 'g');
+CREATE OR REPLACE TEMP MACRO tb_nip(v) AS CASE
+    WHEN regexp_full_match(tb__nip_strip(v), '\d{18}') THEN tb__nip_strip(v)
+END;
+
+-- Why a NIP's structure is wrong, or NULL when it is fine (or NULL). The first failing part is
+-- named: 'birth_date' (YYYYMMDD, a real date in 1940..2010), 'appointment' (YYYY 1960..2100 and
+-- at least 15 years after the birth year; MM a month, or 21..29 as NI PPPK numbers carry there),
+-- 'sex' (1 or 2). A value that is not 18 digits is 'format'.
+CREATE OR REPLACE TEMP MACRO tb_nip_problem(nip) AS CASE
+    WHEN nip IS NULL THEN NULL
+    WHEN NOT regexp_full_match(nip, '\d{18}') THEN 'format'
+    WHEN NOT (try_cast(substr(nip, 1, 4) AS INTEGER) BETWEEN 1940 AND 2010)
+        OR try(make_date(try_cast(substr(nip, 1, 4) AS INTEGER), try_cast(substr(nip, 5, 2) AS INTEGER),
+                         try_cast(substr(nip, 7, 2) AS INTEGER))) IS NULL
+        THEN 'birth_date'
+    WHEN NOT (try_cast(substr(nip, 13, 2) AS INTEGER) BETWEEN 1 AND 12
+              OR try_cast(substr(nip, 13, 2) AS INTEGER) BETWEEN 21 AND 29)
+        OR NOT (try_cast(substr(nip, 9, 4) AS INTEGER) BETWEEN 1960 AND 2100)
+        OR try_cast(substr(nip, 9, 4) AS INTEGER) - try_cast(substr(nip, 1, 4) AS INTEGER) < 15
+        THEN 'appointment'
+    WHEN substr(nip, 15, 1) NOT IN ('1', '2') THEN 'sex'
+END;
+
+-- A NIP cell a spreadsheet turned into a number: anything tb_dec reads that is not plain digits
+-- (1.98609E+17, 198609262015051000.0, grouped thousands), or scientific notation with a decimal
+-- comma as Indonesian Excel shows it (1,98609E+17). Lets the report say "format the column as
+-- Text" instead of only "wrong length".
+CREATE OR REPLACE TEMP MACRO tb_nip_float(v) AS coalesce(
+    (tb_dec(v) IS NOT NULL AND NOT regexp_full_match(tb_trim(v), '[+-]?\d+'))
+        OR regexp_full_match(tb_trim(v), '[+-]?\d+,\d+[eE][+-]?\d+'),
+    false);
+
+-- Kemendagri region codes PP, PP.KK, PP.KK.CC, PP.KK.CC.DDDD; the digits-only forms (as a
+-- numeric cell or a careless export gives them) get their dots back.
+CREATE OR REPLACE TEMP MACRO tb__region(t) AS CASE
+    WHEN regexp_full_match(t, '\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?') THEN t
+    WHEN regexp_full_match(t, '\d{4}|\d{6}|\d{10}')
+        THEN concat_ws('.', substr(t, 1, 2), nullif(substr(t, 3, 2), ''), nullif(substr(t, 5, 2), ''),
+                       nullif(substr(t, 7, 4), ''))
+END;
+CREATE OR REPLACE TEMP MACRO tb_region(v) AS tb__region(tb_trim(v));
+
+-- Codes compare lower-cased. Whitespace inside a code is a typo that would otherwise make a
+-- second, different code; the set is Unicode White_Space plus the zero-width space and the BOM,
+-- the same as isCodeSpace in parse.go.
+CREATE OR REPLACE TEMP MACRO tb__lower_code(t) AS CASE
+    WHEN t = '' THEN NULL
+    WHEN regexp_matches(t, '[\t\n\v\f\r \x{0085}\x{00A0}\x{1680}\x{2000}-\x{200B}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]')
+        THEN NULL
+    ELSE lower(t)
+END;
+CREATE OR REPLACE TEMP MACRO tb_lower_code(v) AS tb__lower_code(tb_trim(v));
