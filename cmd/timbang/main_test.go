@@ -43,7 +43,7 @@ func TestHelpOnEveryCommand(t *testing.T) {
 	}
 	for name := range commands {
 		out, _, err := runCLI(t, name, "--help")
-		if err != nil || !strings.Contains(out, "Usage: timbang "+name) || !strings.Contains(out, "-db") {
+		if err != nil || !strings.Contains(out, "Usage: timbang "+name) || !strings.Contains(out, "  -") {
 			t.Errorf("timbang %s --help: %v\n%s", name, err, out)
 		}
 	}
@@ -114,7 +114,7 @@ func TestLockedDatabase(t *testing.T) {
 		t.Fatalf("second process: %v\n%s", err, out)
 	}
 	msg := string(out)
-	for _, want := range []string{"in use by another process", "process " + strconv.Itoa(os.Getpid()), "stop it", db} {
+	for _, want := range []string{"in use by another process", "process " + strconv.Itoa(os.Getpid()), "stop that process", "/import", db} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message lacks %q:\n%s", want, msg)
 		}

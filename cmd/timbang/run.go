@@ -17,8 +17,10 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"serve": {"serve the dashboard", runServe},
-	"demo":  {"load the built-in demo dataset into a database", runDemo},
+	"serve":    {"serve the dashboard", runServe},
+	"demo":     {"load the built-in demo dataset into a database", runDemo},
+	"import":   {"check and load CSV, XLSX or Parquet files, all or nothing", runImport},
+	"template": {"write a blank import template with an example row", runTemplate},
 }
 
 // errUsage marks a mistake in the command line; it exits with status 2.

@@ -19,6 +19,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dbPath := fs.String("db", "timbang.duckdb", "database `file`")
 	withDemo := fs.Bool("demo", false, "load the demo dataset when the database holds no units")
 	demoScale := fs.String("demo-scale", "city", "size of the demo --demo loads (see 'timbang demo --help')")
+	maxUploadMB := fs.Int64("max-upload-mb", 512, "largest file the import page accepts, in MB")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -35,7 +36,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := prepare(ctx, store, an, *withDemo, scale, stdout); err != nil {
 		return err
 	}
-	srv, err := dashboard.New(dashboard.Config{Analytics: an})
+	srv, err := dashboard.New(dashboard.Config{Analytics: an, Store: store, MaxUploadBytes: *maxUploadMB << 20})
 	if err != nil {
 		return err
 	}
