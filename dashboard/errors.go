@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -44,6 +45,8 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 		status, detail = he.status, he.msg
 	case errors.Is(err, data.ErrNotFound):
 		status, detail = http.StatusNotFound, err.Error()
+	case errors.As(err, &fe) && fe.Code == http.StatusRequestEntityTooLarge:
+		status, detail = fe.Code, fmt.Sprintf(mustT(s.locale(c), "import.too_large"), s.maxUpload>>20)
 	case errors.As(err, &fe):
 		status, detail = fe.Code, fe.Message
 	default:

@@ -28,4 +28,6 @@ var templateFuncs = template.FuncMap{
 	"table":      func(l Locale, t UnitTable) tableArgs { return tableArgs{l, t} },
 	"groups":     func(l Locale, g []GroupRow) groupArgs { return groupArgs{l, g} },
 	"int":        func(v int64) int { return int(v) },
+	"len64":      func(v []string) int64 { return int64(len(v)) },
+	"sub64":      func(a, b int64) int64 { return a - b },
 }

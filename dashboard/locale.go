@@ -132,6 +132,19 @@ func (l Locale) Date(t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), monthNames[l.Lang][t.Month()-1], t.Year())
 }
 
+// DateTime writes a moment in Western Indonesia time (WIB): "23 November 2026 19.05".
+func (l Locale) DateTime(t time.Time) string {
+	t = t.In(wib)
+	sep := "."
+	if l.Lang == LangEN {
+		sep = ":"
+	}
+	return fmt.Sprintf("%s %02d%s%02d", l.Date(t), t.Hour(), sep, t.Minute())
+}
+
+// wib is UTC+7, fixed: Indonesia has no daylight saving, and a fixed zone needs no tzdata.
+var wib = time.FixedZone("WIB", 7*3600)
+
 // StatusLabel is the words for a status; colour is never the only cue.
 func (l Locale) StatusLabel(s analytics.Status) string {
 	text, err := l.T("status." + string(s))

@@ -16,11 +16,16 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/timbang/timbang/analytics"
+	"github.com/timbang/timbang/data"
+	"github.com/timbang/timbang/data/importer"
 )
 
 // Config is what a Server needs.
 type Config struct {
 	Analytics *analytics.Service
+	Store     *data.Store // for imports
+	// MaxUploadBytes bounds one upload; 0 means importer.DefaultLimits.MaxFileBytes (512 MB).
+	MaxUploadBytes int64
 	// Static overrides the embedded static files (tests); nil uses the embedded ones.
 	Static fs.FS
 }
@@ -36,6 +41,10 @@ type Server struct {
 
 	renderedMu sync.Mutex
 	rendered   map[string]int // templates rendered so far, for the template coverage test
+
+	store     *data.Store
+	maxUpload int64
+	uploads   uploads
 }
 
 type optionsKey struct {
@@ -44,7 +53,7 @@ type optionsKey struct {
 }
 
 // pageNames are the templates that render whole pages; each is parsed with layout.html.
-var pageNames = []string{"overview", "region", "agency", "units", "unit", "error"}
+var pageNames = []string{"overview", "region", "agency", "units", "unit", "import", "error"}
 
 // New parses every template and hashes every asset, so a broken template or a missing asset
 // fails the start rather than a request.
@@ -57,7 +66,11 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{an: cfg.Analytics, assets: assets, options: map[optionsKey]analytics.Options{}, rendered: map[string]int{}}
+	s := &Server{an: cfg.Analytics, assets: assets, options: map[optionsKey]analytics.Options{}, rendered: map[string]int{},
+		store: cfg.Store, maxUpload: cfg.MaxUploadBytes, uploads: uploads{pending: map[string]*pendingUpload{}}}
+	if s.maxUpload <= 0 {
+		s.maxUpload = importer.DefaultLimits.MaxFileBytes
+	}
 	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFiles, "templates/layout.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
@@ -78,9 +91,13 @@ func (s *Server) App() *fiber.App {
 	app := fiber.New(fiber.Config{
 		ErrorHandler:          s.errorHandler,
 		DisableStartupMessage: true,
-		ReadTimeout:           30 * time.Second,
-		WriteTimeout:          60 * time.Second,
-		IdleTimeout:           120 * time.Second,
+		// Uploads may be large: the body streams to disk-backed multipart files instead of
+		// being held whole in memory, up to the configured limit plus room for the form.
+		BodyLimit:         int(s.maxUpload + 1<<20),
+		StreamRequestBody: true,
+		ReadTimeout:       10 * time.Minute,
+		WriteTimeout:      10 * time.Minute,
+		IdleTimeout:       120 * time.Second,
 	})
 	app.Use(securityHeaders)
 	app.Get("/healthz", s.healthz)
@@ -91,6 +108,10 @@ func (s *Server) App() *fiber.App {
 	app.Get("/region/:code", s.region)
 	app.Get("/agency/:code", s.agency)
 	app.Get("/unit/:code", s.unit)
+	app.Get("/import", s.showImport)
+	app.Post("/import", s.checkImport)
+	app.Post("/import/apply", s.applyImport)
+	app.Get("/import/template/:kind.:format", s.importTemplate)
 	app.Use(func(c *fiber.Ctx) error { return notFound("no page at " + c.Path()) })
 	return app
 }
@@ -168,13 +189,13 @@ func (s *Server) page(c *fiber.Ctx, l Locale, title string) Page {
 
 // render executes a page template into a buffer first, so a template error becomes a clean
 // error page instead of half a page.
-func (s *Server) render(c *fiber.Ctx, name string, data any) error {
+func (s *Server) render(c *fiber.Ctx, name string, page any) error {
 	t, ok := s.templates[name]
 	if !ok {
 		return fmt.Errorf("no template %s", name)
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+	if err := t.ExecuteTemplate(&buf, "layout", page); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	s.renderedMu.Lock()

@@ -42,11 +42,12 @@ func TestMain(m *testing.M) {
 // testApp serves the test demo (a slice of Kota Serang) from a fresh in-memory database.
 func testApp(t *testing.T) *fiber.App {
 	t.Helper()
-	an := analytics.New(datatest.DemoStore(t))
+	store := datatest.DemoStore(t)
+	an := analytics.New(store)
 	if err := an.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{Analytics: an})
+	srv, err := New(Config{Analytics: an, Store: store})
 	if err != nil {
 		t.Fatal(err)
 	}
