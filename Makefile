@@ -23,7 +23,11 @@ VENDOR_FILES := $(VENDOR)/echarts.min.js $(VENDOR)/LICENSE $(VENDOR)/NOTICE
 ADDR := 127.0.0.1:8080
 DB := timbang.duckdb
 
-.PHONY: help assets build run test fmt-check vet lint bench tools clean
+# The browser tests (dashboard/e2e) drive Debian's Chromium; set CHROMIUM to use another binary.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
+.PHONY: help assets build run test browser fmt-check vet lint bench tools clean
 
 help: ## List the targets
 	@echo "Timbang make targets:"
@@ -49,11 +53,28 @@ run: build ## Build, then serve the demo dataset at http://127.0.0.1:8080
 	@echo "Timbang dashboard: http://$(ADDR)  (Ctrl-C stops it)"
 	./bin/timbang serve --addr $(ADDR) --db $(DB) --demo
 
-test: assets tools ## gofmt check, go vet, golangci-lint, then go test -race
+test: assets tools browser ## gofmt check, go vet, golangci-lint, then go test -race (browser tests included)
 	@$(MAKE) --no-print-directory fmt-check
 	go vet ./...
 	$(GOLANGCI_LINT) run ./...
 	go test -race -count=1 ./...
+
+# The browser tests never skip: without Chromium they fail, so install it here or stop.
+browser: ## Make sure Chromium is installed for the browser tests (apt-get install chromium)
+	@if [ -x "$(CHROMIUM)" ]; then \
+		echo "chromium: $(CHROMIUM)"; \
+	else \
+		echo "installing chromium for the browser tests (no $(CHROMIUM))"; \
+		sudo=; \
+		if [ "$$(id -u)" -ne 0 ]; then \
+			command -v sudo >/dev/null || { echo "make: need root or sudo to apt-get install chromium; install it, or set CHROMIUM to a Chromium binary" >&2; exit 1; }; \
+			sudo=sudo; \
+		fi; \
+		command -v apt-get >/dev/null || { echo "make: no apt-get: install Chromium yourself and set CHROMIUM to its binary" >&2; exit 1; }; \
+		$$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium \
+			|| { echo "make: apt-get install chromium failed; the browser tests need it" >&2; exit 1; }; \
+		[ -x "$(CHROMIUM)" ] || { echo "make: installed chromium but there is no $(CHROMIUM)" >&2; exit 1; }; \
+	fi
 
 fmt-check: ## Fail, listing them, if any Go file is not gofmt-formatted
 	@unformatted=$$(find . \( -name .git -o -name node_modules -o -name bin \) -prune \

@@ -98,7 +98,7 @@ func gapChart(id, titleKey string, groups []analytics.Group, link func(analytics
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOptions(l),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: mustT(l, "chart.people")}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: mustT(l, "chart.people"), NameLocation: "middle", NameGap: 25}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "truncate"}}),
 	)...)
 	bar.SetXAxis(names)
@@ -161,7 +161,7 @@ func trendChart(id string, points []analytics.TrendPoint, l Locale) (Chart, erro
 	bar.SetGlobalOptions(append(baseOptions(l),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "3%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: mustT(l, "status.shortage") + " (" + mustT(l, "card.people") + ")"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: mustT(l, "status.shortage") + " (" + mustT(l, "card.people") + ")", NameLocation: "middle", NameGap: 45}),
 	)...)
 	bar.SetXAxis(labels)
 	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: "Gini", Min: 0, Position: "right"})
@@ -222,7 +222,7 @@ func cadreChart(id string, groups []analytics.Group, link func(analytics.Group) 
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOptions(l),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: mustT(l, "chart.positions")}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: mustT(l, "chart.positions"), NameLocation: "middle", NameGap: 25}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category"}),
 	)...)
 	bar.SetXAxis(names)
@@ -263,10 +263,17 @@ func historyChart(id, cadreName, workloadUnit string, h analytics.CadreHistory, 
 	bar.SetGlobalOptions(append(baseOptions(l),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "3%", Bottom: "3%", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: mustT(l, "chart.workload") + " (" + workloadUnit + ")"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: mustT(l, "chart.workload") + " (" + workloadUnit + ")", NameLocation: "middle", NameGap: 50}),
 	)...)
 	bar.SetXAxis(labels)
-	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: mustT(l, "chart.ratio"), Min: 0, Position: "right"})
+	// The ratio axis always reaches past the surplus band, so the band lines stay in view.
+	top := bands.SurplusAbove + 0.1
+	for _, p := range h.Points {
+		if p.Ratio.Valid {
+			top = math.Max(top, p.Ratio.Float64)
+		}
+	}
+	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: mustT(l, "chart.ratio"), Min: 0, Max: math.Ceil(top*10) / 10, Position: "right"})
 	bar.AddSeries(mustT(l, "chart.workload"), workload, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#88CCEE"}))
 	line := charts.NewLine()
 	line.AddSeries(mustT(l, "chart.ratio"), ratio, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}),

@@ -63,7 +63,7 @@ func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q 
 		low := rows[:min(chartUnits/2, len(rows)):min(chartUnits/2, len(rows))]
 		rows = append(low, high...) //nolint:gocritic // appendAssign: low is a capped view of rows on purpose
 
-		p.Sampled, _ = l.Tf("chart.units_sampled", chartUnits/2, chartUnits/2, all.Total)
+		p.Sampled, _ = l.Tf("chart.units_sampled", l.Int(chartUnits/2), l.Int(chartUnits/2), l.Int(all.Total))
 	}
 	unitsC, err := unitsChart("chart-units", rows, l)
 	if err != nil {

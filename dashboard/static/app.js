@@ -29,9 +29,12 @@
  *              (id-ID: 1.234,5; en-US: 1,234.5). Falls back to <html lang>.
  *
  *    Charts are drawn with the SVG renderer (crisp, printable, and readable in the DOM) on
- *    DOMContentLoaded and resized, debounced, when the window resizes. A chart whose data is
- *    broken or whose library failed to load gets class "chart-error" and a short message; the
- *    other charts still draw.
+ *    DOMContentLoaded and resized, debounced, when the window resizes. Tooltips are drawn
+ *    inside the chart (renderMode "richText") unless the option sets a renderMode: ECharts'
+ *    HTML tooltips style their markup with inline style attributes, which the pages'
+ *    Content-Security-Policy (style-src 'self') refuses, leaving them unstyled. A chart whose
+ *    data is broken or whose library failed to load gets class "chart-error" and a short
+ *    message; the other charts still draw.
  *
  *    For browser tests: window.timbang.charts[<container id>] is the ECharts instance
  *    (getOption().series), and window.timbang.ready is true once every chart was attempted.
@@ -39,7 +42,9 @@
  * 2. Filter forms: <form class="filters" method="get"> with <select>s. Changing a select submits
  *    the form, so the filters land in the URL; keep a visible submit button for no-JS use.
  *    Fields with an empty value are left out of the query (disabled just before submitting), so
- *    URLs stay clean: /units?region=31 rather than /units?region=31&type=&band=.
+ *    URLs stay clean: /units?region=31 rather than /units?region=31&type=&band=. When a page is
+ *    shown again from the back/forward cache, its forms are re-enabled and reset to the values
+ *    the server rendered, so the form always matches the URL and the data.
  *
  * 3. Clickable rows: <tr data-href="/unit/..."> navigates on click and on Enter; app.js gives
  *    the row tabindex="0". The row must still contain a real <a href> to the same place, for
@@ -157,6 +162,16 @@
 
   /* ---------- charts ---------- */
 
+  // drawTooltipsInChart keeps tooltips out of the HTML: the HTML renderer writes markup with
+  // style="..." attributes (colour markers, alignment), which CSP blocks and reports as errors.
+  function drawTooltipsInChart(option) {
+    asList(option.tooltip).forEach(function (tooltip) {
+      if (tooltip && !tooltip.renderMode) {
+        tooltip.renderMode = 'richText';
+      }
+    });
+  }
+
   // linksFor normalises "links" to {seriesIndex: [url by dataIndex]}.
   function linksFor(payload) {
     var links = payload.links;
@@ -204,6 +219,7 @@
     var option = payload.option;
     var links = linksFor(payload);
     applyFormat(option, payload.format, lang);
+    drawTooltipsInChart(option);
     asList(option.series).forEach(function (series, i) {
       if (series.cursor === undefined) {
         series.cursor = links[i] ? 'pointer' : 'default';
@@ -273,11 +289,21 @@
     });
   }
 
-  // restoreFields undoes dropEmptyFields when the page comes back from the back/forward cache.
+  // restoreFields runs on every pageshow. A page restored from the back/forward cache (or
+  // whose form state the browser restored) would otherwise show the choice that submitted it,
+  // with fields still disabled by dropEmptyFields, while its URL and data are those of the
+  // older page: re-enable the fields and reset each form to the values the server rendered
+  // for this URL. reset() fires no "change", so it submits nothing.
   function restoreFields() {
     Array.prototype.forEach.call(document.querySelectorAll('[' + DROPPED + ']'), function (field) {
       field.disabled = false;
       field.removeAttribute(DROPPED);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('form.filters'), function (form) {
+      // Only filter forms (GET: their state is the URL); a POST form keeps what was entered.
+      if (form.method === 'get') {
+        form.reset();
+      }
     });
   }
 
