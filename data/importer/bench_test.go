@@ -28,9 +28,13 @@ func benchRows() int {
 // Indonesian offices export, spread over the units of the test demo.
 func writeStaffCSV(tb testing.TB, s *data.Store, n int) string {
 	tb.Helper()
-	var units []string
-	if err := s.DB().QueryRow(`SELECT list(code ORDER BY code) FROM units`).Scan(&units); err != nil {
+	var list []any
+	if err := s.DB().QueryRow(`SELECT list(code ORDER BY code) FROM units`).Scan(&list); err != nil {
 		tb.Fatal(err)
+	}
+	units := make([]string, len(list))
+	for i, u := range list {
+		units[i] = fmt.Sprint(u)
 	}
 	path := filepath.Join(tb.TempDir(), "pegawai.csv")
 	f, err := os.Create(path)
@@ -41,9 +45,9 @@ func writeStaffCSV(tb testing.TB, s *data.Store, n int) string {
 	fmt.Fprintln(w, "NIP;Nama;Rumpun Jabatan;Unit Kerja;Pendidikan;Jurusan;Golongan;Tanggal Lahir;TMT Jabatan;Lintang Rumah;Bujur Rumah;Kinerja;Status")
 	birth := time.Date(1965, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := 0; i < n; i++ {
-		b := birth.AddDate(0, 0, i%12000)
-		// NIP: birth date, appointment 2010-01..2019-12, sex, a sequence unique per birth date.
-		nip := fmt.Sprintf("%s%04d%02d%d%03d", b.Format("20060102"), 2010+(i/12000)%10, 1+(i/120000)%12, 1+(i/1200000)%2, (i/12000)%1000)
+		b := birth.AddDate(0, 0, i%8000) // born 1965-1986, appointed 2010-2019: at least 24 years later
+		// NIP: birth date, appointment month, sex, sequence; unique for up to 1.9 billion rows.
+		nip := fmt.Sprintf("%s%04d%02d%d%03d", b.Format("20060102"), 2010+(i/8000)%10, 1+(i/80000)%12, 1+(i/960000)%2, (i/1920000)%1000)
 		fmt.Fprintf(w, "%s;Pegawai %d;guru;%s;S1;Pendidikan Matematika;III/b;%s;01/07/2019;-6,%04d;106,%04d;Baik;aktif\n",
 			nip, i, units[i%len(units)], b.Format("02/01/2006"), i%10000, i%10000)
 	}

@@ -311,3 +311,44 @@ func TestUnrecognisedFile(t *testing.T) {
 		t.Errorf("oversized file: %v", err)
 	}
 }
+
+// TestTemplateRoundTrip: the blank templates, filled only with their example rows, import as
+// one batch (the staff and workload examples refer to the unit of the units example).
+func TestTemplateRoundTrip(t *testing.T) {
+	s := datatest.DemoStore(t)
+	var files []Source
+	for _, name := range []string{"units", "staff", "workload"} {
+		for _, format := range []string{TemplateXLSX, TemplateCSV} {
+			kind, _ := KindByName(name)
+			path := filepath.Join(t.TempDir(), TemplateFileName(kind, format))
+			f, err := os.Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteTemplate(f, kind, format, "id"); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if format == TemplateXLSX {
+				files = append(files, Source{Name: filepath.Base(path), Path: path})
+			} else if name == "workload" {
+				// The CSV is checked on its own: alone, it refers to a unit only the XLSX batch brings.
+				res, err := Import(context.Background(), s, []Source{{Name: filepath.Base(path), Path: path}}, Options{DryRun: true})
+				if !errors.Is(err, ErrRejected) || res.Problems[0].Code != "unknown_unit" {
+					t.Errorf("workload CSV template alone: %v %+v", err, res.Problems)
+				}
+			}
+		}
+	}
+	res, err := Import(context.Background(), s, files, Options{})
+	if err != nil {
+		t.Fatalf("%v %+v", err, res.Problems)
+	}
+	for _, k := range []string{"units", "staff", "workload"} {
+		if res.Counts[k].Inserted != 1 {
+			t.Errorf("%s: %+v, want the example row inserted", k, res.Counts[k])
+		}
+	}
+}
