@@ -88,8 +88,9 @@ func BenchmarkImportStaffCSV(b *testing.B) {
 			b.Fatalf("%v %v", err, res.Problems)
 		}
 		validated += time.Since(start)
-		if res.Counts["staff"].Inserted != int64(n) {
-			b.Fatalf("inserted %d of %d", res.Counts["staff"].Inserted, n)
+		// A few generated NIPs may equal demo staff: those rows are updates, not inserts.
+		if c := res.Counts["staff"]; c.Inserted+c.Updated+c.Unchanged != int64(n) {
+			b.Fatalf("wrote %+v of %d rows", c, n)
 		}
 	}
 	plainRate := float64(n*b.N) / plain.Seconds()
