@@ -105,7 +105,7 @@ func startServer(ctx context.Context) (stop func(), err error) {
 	if err := an.Refresh(ctx); err != nil {
 		return nil, fmt.Errorf("refresh rollups: %w", err)
 	}
-	srv, err := dashboard.New(dashboard.Config{Analytics: an})
+	srv, err := dashboard.New(dashboard.Config{Analytics: an, Store: store})
 	if err != nil {
 		return nil, err
 	}

@@ -27,6 +27,7 @@ func pages() []pageCase {
 		{name: "agency", path: "/agency/36.73-disdik", minCharts: 2, heading: "Dinas Pendidikan"},
 		{name: "units", path: "/units", minCharts: 0},
 		{name: "unit", path: unitPath, minCharts: 1},
+		{name: "import", path: "/import", minCharts: 0, heading: "Impor data"},
 	}
 }
 
