@@ -2,7 +2,6 @@ package dashboard
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -12,9 +11,6 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/timbang/timbang/analytics"
-	"github.com/timbang/timbang/data/datatest"
 )
 
 func upload(t *testing.T, app interface {
@@ -57,16 +53,7 @@ func do(t *testing.T, app interface {
 // TestImportPage: upload a file, see the check, apply it, see it in the history and on the
 // dashboard; a bad file shows its problems by row and changes nothing.
 func TestImportPage(t *testing.T) {
-	store := datatest.DemoStore(t)
-	an := analytics.New(store)
-	if err := an.Refresh(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(Config{Analytics: an, Store: store})
-	if err != nil {
-		t.Fatal(err)
-	}
-	trackRendered(t, srv)
+	srv, _ := testServer(t)
 	app := srv.App()
 
 	if r := get(t, app, "/import"); r.status != 200 || !strings.Contains(r.body, "Templat kosong") {

@@ -15,6 +15,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/timbang/timbang/analytics"
+	"github.com/timbang/timbang/data"
 	"github.com/timbang/timbang/data/datatest"
 )
 
@@ -42,6 +43,13 @@ func TestMain(m *testing.M) {
 // testApp serves the test demo (a slice of Kota Serang) from a fresh in-memory database.
 func testApp(t *testing.T) *fiber.App {
 	t.Helper()
+	srv, _ := testServer(t)
+	return srv.App()
+}
+
+// testServer is a server on the refreshed test demo, and the store behind it.
+func testServer(t *testing.T) (*Server, *data.Store) {
+	t.Helper()
 	store := datatest.DemoStore(t)
 	an := analytics.New(store)
 	if err := an.Refresh(context.Background()); err != nil {
@@ -52,7 +60,7 @@ func testApp(t *testing.T) *fiber.App {
 		t.Fatal(err)
 	}
 	trackRendered(t, srv)
-	return srv.App()
+	return srv, store
 }
 
 // trackRendered adds what srv rendered to the package's coverage count when the test ends.
