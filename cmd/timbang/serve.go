@@ -11,6 +11,7 @@ import (
 	"github.com/timbang/timbang/dashboard"
 	"github.com/timbang/timbang/data"
 	"github.com/timbang/timbang/data/demo"
+	"github.com/timbang/timbang/data/importer"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -19,7 +20,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dbPath := fs.String("db", "timbang.duckdb", "database `file`")
 	withDemo := fs.Bool("demo", false, "load the demo dataset when the database holds no units")
 	demoScale := fs.String("demo-scale", "city", "size of the demo --demo loads (see 'timbang demo --help')")
-	maxUploadMB := fs.Int64("max-upload-mb", 512, "largest file the import page accepts, in MB")
+	maxUploadMB := fs.Int64("max-upload-mb", importer.DefaultLimits.MaxFileBytes>>20, "largest file the import page accepts, in MB")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}

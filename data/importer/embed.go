@@ -7,7 +7,8 @@ import (
 
 // Every file the importer embeds is declared here.
 
-// queryFiles are the kind-specific checks and bookkeeping statements.
+// queryFiles are the value-parsing macros (parse_macros.sql, executed as one string on the
+// import's connection), the kind-specific checks and the bookkeeping statements.
 //
 //go:embed queries/*.sql
 var queryFiles embed.FS

@@ -164,7 +164,7 @@ func (b *batch) problem(p Problem) {
 
 // load stages every file, recognises its kind and parses it into the kind's batch table.
 func (b *batch) load(ctx context.Context, sources []Source) error {
-	if _, err := b.conn.ExecContext(ctx, parseMacrosSQL); err != nil {
+	if _, err := b.conn.ExecContext(ctx, query("parse_macros")); err != nil {
 		return fmt.Errorf("create parse macros: %w", err)
 	}
 	for _, k := range Kinds {

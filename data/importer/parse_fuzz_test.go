@@ -43,7 +43,7 @@ func parseMacroConn(tb testing.TB) *sql.Conn {
 		tb.Fatal(err)
 	}
 	// As the import runs them: the whole file as one multi-statement string.
-	if _, err := conn.ExecContext(ctx, parseMacrosSQL); err != nil {
+	if _, err := conn.ExecContext(ctx, query("parse_macros")); err != nil {
 		tb.Fatal(err)
 	}
 	return conn
