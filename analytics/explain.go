@@ -112,7 +112,7 @@ func (s *Service) Explain(ctx context.Context, unit, cadre string, period time.T
 			e.EJ = ej
 			e.Grade = Grade(ej, grades)
 		} else if e.Required > 0 {
-			e.Grade = Grade(1e308, grades) // workload with nobody to carry it: the top grade
+			e.Grade = TopGrade(grades) // workload with nobody to carry it: the top grade
 		}
 		e.ShortagePeople, e.SurplusPeople = PeopleGap(e.Status, e.Actual, e.Required)
 	}

@@ -144,6 +144,19 @@ func Grade(ej float64, bands []GradeBand) string {
 	return ""
 }
 
+// TopGrade is the grade of the highest band, given to a unit with workload and no staff (its
+// EJ is unbounded), as refresh_unit_stats.sql does.
+func TopGrade(bands []GradeBand) string {
+	top := ""
+	best := math.Inf(-1)
+	for _, b := range bands {
+		if b.MinEJ > best {
+			top, best = b.Grade, b.MinEJ
+		}
+	}
+	return top
+}
+
 // Gini is the Gini coefficient of values weighted by weights: 0 when every unit carries the
 // same load per person, towards 1 when the load sits in few places. Entries with zero weight
 // do not count. It returns NaN when there is no positive weight or every value is zero.

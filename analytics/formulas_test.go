@@ -115,6 +115,15 @@ func TestGradeBands(t *testing.T) {
 	}
 }
 
+func TestTopGrade(t *testing.T) {
+	if got := TopGrade(DefaultGrades); got != "A" {
+		t.Errorf("TopGrade = %q, want A", got)
+	}
+	if got := TopGrade(nil); got != "" {
+		t.Errorf("TopGrade of no bands = %q, want empty", got)
+	}
+}
+
 func TestClassify(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"sync"
@@ -148,7 +147,6 @@ func (s *Server) checkImport(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	c.Status(http.StatusOK)
 	return s.importPage(c, l, report)
 }
 
