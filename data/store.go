@@ -11,6 +11,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/duckdb/duckdb-go/v2"
 )
@@ -24,6 +25,8 @@ type Store struct {
 	db   *sql.DB
 	conn *duckdb.Connector
 	path string
+	// writes serialises the bulk writers that keep keys themselves (see LockWrites).
+	writes sync.Mutex
 }
 
 // Open opens (creating if needed) the database at path and migrates it to the schema this
@@ -44,6 +47,15 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// LockWrites holds off every other bulk writer of this process until the returned function is
+// called. The staff, workload and transfers tables have no primary-key index (migration 5): an
+// import inserts the keys it does not find, so two imports running at once could both insert
+// the same new key. DuckDB's own lock already keeps other processes out.
+func (s *Store) LockWrites() (unlock func()) {
+	s.writes.Lock()
+	return s.writes.Unlock
 }
 
 // DB is the pooled handle for queries.

@@ -120,15 +120,17 @@ func TestCheckIntegrity(t *testing.T) {
 		INSERT INTO agencies VALUES ('x-disdik', 'Dinas X', '36.73', 'pendidikan');
 		INSERT INTO units VALUES ('U1', 'SD X', 'sd', 'x-disdik', '36.73.99.9999', NULL, NULL);
 		INSERT INTO staff (nip, name, cadre_code, unit_code, birth_date, post_start)
-		VALUES ('198001012005011001', 'A', 'astronot', 'U1', '1980-01-01', '2010-01-01')`)
+		VALUES ('198001012005011001', 'A', 'astronot', 'U1', '1980-01-01', '2010-01-01'),
+		       ('198001012005011001', 'A', 'guru', 'U1', '1980-01-01', '2010-01-01')`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	err = s.CheckIntegrity(ctx)
 	if err == nil {
-		t.Fatal("dangling references passed")
+		t.Fatal("dangling references and a repeated key passed")
 	}
-	for _, want := range []string{`units U1: region_code "36.73.99.9999" does not exist`, `staff 198001012005011001: cadre_code "astronot" does not exist`} {
+	for _, want := range []string{`units U1: region_code "36.73.99.9999" does not exist`, `staff 198001012005011001: cadre_code "astronot" does not exist`,
+		`staff 198001012005011001: the key is stored more than once`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("report lacks %q:\n%v", want, err)
 		}
