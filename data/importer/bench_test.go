@@ -43,13 +43,10 @@ func writeStaffCSV(tb testing.TB, s *data.Store, n int) string {
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	fmt.Fprintln(w, "NIP;Nama;Rumpun Jabatan;Unit Kerja;Pendidikan;Jurusan;Golongan;Tanggal Lahir;TMT Jabatan;Lintang Rumah;Bujur Rumah;Kinerja;Status")
-	birth := time.Date(1965, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := 0; i < n; i++ {
-		b := birth.AddDate(0, 0, i%8000) // born 1965-1986, appointed 2010-2019: at least 24 years later
-		// NIP: birth date, appointment month, sex, sequence; unique for up to 1.9 billion rows.
-		nip := fmt.Sprintf("%s%04d%02d%d%03d", b.Format("20060102"), 2010+(i/8000)%10, 1+(i/80000)%12, 1+(i/960000)%2, (i/1920000)%1000)
+		nip, birth := staffIdentity(i)
 		fmt.Fprintf(w, "%s;Pegawai %d;guru;%s;S1;Pendidikan Matematika;III/b;%s;01/07/2019;-6,%04d;106,%04d;Baik;aktif\n",
-			nip, i, units[i%len(units)], b.Format("02/01/2006"), i%10000, i%10000)
+			nip, i, units[i%len(units)], birth, i%10000, i%10000)
 	}
 	if err := w.Flush(); err != nil {
 		tb.Fatal(err)
@@ -58,6 +55,15 @@ func writeStaffCSV(tb testing.TB, s *data.Store, n int) string {
 		tb.Fatal(err)
 	}
 	return path
+}
+
+// staffIdentity gives generated staff member i a valid NIP, unique for up to 1.9 billion rows,
+// and the birth date (dd/mm/yyyy) it starts with: born 1965-1986, appointed 2010-2019.
+func staffIdentity(i int) (nip, birth string) {
+	b := time.Date(1965, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%8000)
+	// Birth date, appointment year and month, sex, sequence.
+	nip = fmt.Sprintf("%s%04d%02d%d%03d", b.Format("20060102"), 2010+(i/8000)%10, 1+(i/80000)%12, 1+(i/960000)%2, (i/1920000)%1000)
+	return nip, b.Format("02/01/2006")
 }
 
 // BenchmarkImportStaffCSV loads a staff CSV twice in one run: with a plain DuckDB read_csv

@@ -9,11 +9,11 @@ import (
 	"strings"
 )
 
-// stageCSV sniffs the delimiter and header in Go, then lets DuckDB's parallel CSV reader copy
-// the rows into table as text. Malformed lines (wrong number of fields, an unterminated
+// stageCSV sniffs the delimiter and header in Go and leaves the rows to DuckDB's parallel CSV
+// reader, which the parse step runs. Malformed lines (wrong number of fields, an unterminated
 // quote) do not abort the read: they land in a rejects table and become problems with their
 // line numbers, so the user sees every bad line at once.
-func stageCSV(ctx context.Context, conn *sql.Conn, src Source, table string) (staged, error) {
+func stageCSV(src Source, table string) (staged, error) {
 	f, err := os.Open(src.Path)
 	if err != nil {
 		return staged{}, err
@@ -42,30 +42,26 @@ func stageCSV(ctx context.Context, conn *sql.Conn, src Source, table string) (st
 	for i := range headers {
 		cols[i] = fmt.Sprintf("'c%d': 'VARCHAR'", i+1)
 	}
-	q := fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE %[1]s AS
-		SELECT (ordinality + 1)::BIGINT AS _row, * EXCLUDE (ordinality)
-		FROM read_csv($path, delim = $delim, quote = '"', escape = '"', header = false, skip = 1,
-		              all_varchar = true, strict_mode = true, columns = {%[2]s},
-		              store_rejects = true, rejects_table = '%[1]s_rejects', rejects_scan = '%[1]s_scans')
-		WITH ORDINALITY`, table, strings.Join(cols, ", "))
-	if _, err := conn.ExecContext(ctx, q, sql.Named("path", src.Path), sql.Named("delim", string(delim))); err != nil {
-		return staged{}, fmt.Errorf("%s: read CSV: %w", src.Name, err)
-	}
-	st := staged{table: table, headers: headers}
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&st.rows); err != nil {
-		return st, err
-	}
-	return st, nil
+	rejects := table + "_rejects"
+	from := fmt.Sprintf(`read_csv($path, delim = $delim, quote = '"', escape = '"', header = false, skip = 1,
+		all_varchar = true, strict_mode = true, columns = {%s},
+		store_rejects = true, rejects_table = '%s', rejects_scan = '%s_scans')`, strings.Join(cols, ", "), rejects, table)
+	return staged{
+		from:    from,
+		args:    []any{sql.Named("path", src.Path), sql.Named("delim", string(delim))},
+		headers: headers,
+		rejects: rejects,
+	}, nil
 }
 
 // csvRejects returns the lines DuckDB's reader could not split into the header's columns.
-func csvRejects(ctx context.Context, conn *sql.Conn, src Source, table string) ([]Problem, error) {
+func csvRejects(ctx context.Context, conn *sql.Conn, src Source, st staged) ([]Problem, error) {
+	if st.rejects == "" {
+		return nil, nil // not a CSV file
+	}
 	rows, err := conn.QueryContext(ctx, fmt.Sprintf(
-		`SELECT line, coalesce(csv_line, ''), error_type FROM %s_rejects ORDER BY line`, table))
+		`SELECT line, coalesce(csv_line, ''), error_type FROM %s ORDER BY line`, st.rejects))
 	if err != nil {
-		if strings.Contains(err.Error(), "does not exist") {
-			return nil, nil // no rejects table: a file that is not CSV
-		}
 		return nil, err
 	}
 	defer rows.Close()

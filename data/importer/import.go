@@ -82,6 +82,8 @@ func Import(ctx context.Context, store *data.Store, sources []Source, opt Option
 	if opt.Actor == "" {
 		opt.Actor = "cli"
 	}
+	// One import at a time: each inserts the keys it does not find stored.
+	defer store.LockWrites()()
 	started := opt.Now()
 	res := Result{Counts: map[string]Counts{}}
 	conn, err := store.DB().Conn(ctx)
@@ -92,13 +94,13 @@ func Import(ctx context.Context, store *data.Store, sources []Source, opt Option
 	// Temporary tables live on this one connection and vanish with it.
 	defer dropTemp(conn)
 
-	b := &batch{conn: conn, opt: opt, res: &res, present: map[string]map[string]int{}, files: map[string]int{}}
+	b := &batch{conn: conn, opt: opt, res: &res, present: map[string]map[string]int{}, files: map[string][]fileTable{}}
 	err = b.load(ctx, sources)
 	if err == nil {
 		err = b.check(ctx)
 	}
-	if err == nil && res.ProblemCount == 0 {
-		err = b.count(ctx)
+	if err == nil && res.ProblemCount == 0 && opt.DryRun {
+		err = b.count(ctx) // an applied batch counts its rows as it writes them
 	}
 	outcome := "rejected"
 	switch {
@@ -111,6 +113,7 @@ func Import(ctx context.Context, store *data.Store, sources []Source, opt Option
 		err = b.apply(ctx, started)
 		if err != nil {
 			outcome = "failed"
+			res.Counts, res.Total = map[string]Counts{}, Counts{} // rolled back: nothing written
 		}
 	}
 	if outcome != "applied" {
@@ -139,14 +142,7 @@ type batch struct {
 	opt     Options
 	res     *Result
 	present map[string]map[string]int // kind -> column -> files of the kind that carry it
-	files   map[string]int            // kind -> files of the kind
-	staged  []stagedFile
-}
-
-type stagedFile struct {
-	src  Source
-	kind Kind
-	st   staged
+	files   map[string][]fileTable    // kind -> its parsed files
 }
 
 func (b *batch) progress(stage, file string, rows int64) {
@@ -162,15 +158,10 @@ func (b *batch) problem(p Problem) {
 	}
 }
 
-// load stages every file, recognises its kind and parses it into the kind's batch table.
+// load stages every file, recognises its kind and parses it into a table of its own.
 func (b *batch) load(ctx context.Context, sources []Source) error {
 	if _, err := b.conn.ExecContext(ctx, query("parse_macros")); err != nil {
 		return fmt.Errorf("create parse macros: %w", err)
-	}
-	for _, k := range Kinds {
-		if _, err := b.conn.ExecContext(ctx, createBatchSQL(k)); err != nil {
-			return fmt.Errorf("create batch table %s: %w", k.Name, err)
-		}
 	}
 	for i, src := range sources {
 		if src.Name == "" {
@@ -188,27 +179,23 @@ func (b *batch) load(ctx context.Context, sources []Source) error {
 		if err != nil {
 			return err
 		}
-		b.progress("read", src.Name, st.rows)
-		if err := b.parse(ctx, src, st); err != nil {
+		if err := b.parse(ctx, src, st, fmt.Sprintf("file_%d", i+1)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// parse recognises a staged file's kind from its header, reports header problems and copies
-// its rows into the kind's batch table.
-func (b *batch) parse(ctx context.Context, src Source, st staged) error {
-	rejects, err := csvRejects(ctx, b.conn, src, st.table)
-	if err != nil {
-		return err
-	}
+// parse recognises a staged file's kind from its header, reports header problems and parses
+// its rows into table.
+func (b *batch) parse(ctx context.Context, src Source, st staged, table string) error {
 	kind, ok := detectKind(src.Name, st.headers)
 	if !ok {
 		b.problem(Problem{File: src.Name, Row: 1, Code: "unknown_kind"})
 		return nil
 	}
-	report := FileReport{Name: src.Name, Kind: kind.Name, Rows: st.rows}
+	b.res.Files = append(b.res.Files, FileReport{Name: src.Name, Kind: kind.Name, Rows: st.rows})
+	report := &b.res.Files[len(b.res.Files)-1]
 	mapping := kind.matchHeaders(st.headers)
 	seen := map[string]bool{}
 	headerOK := true
@@ -228,13 +215,30 @@ func (b *batch) parse(ctx context.Context, src Source, st staged) error {
 			headerOK = false
 		}
 	}
-	b.res.Files = append(b.res.Files, report)
+	// A header without its required columns gives nothing to check: report it and stop with
+	// this file.
+	if !headerOK {
+		return nil
+	}
+	if _, err := b.conn.ExecContext(ctx, parseFileSQL(kind, st, table, mapping), st.args...); err != nil {
+		return fmt.Errorf("%s: read rows: %w", src.Name, err)
+	}
+	if !st.numbered {
+		if err := b.conn.QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&st.rows); err != nil {
+			return err
+		}
+		report.Rows = st.rows
+	}
+	b.progress("read", src.Name, st.rows)
+	rejects, err := csvRejects(ctx, b.conn, src, st)
+	if err != nil {
+		return err
+	}
 	for _, p := range rejects {
 		b.problem(p)
 	}
-	// Row numbers after a malformed line cannot be trusted, and a header without its required
-	// columns gives nothing to check: report those and stop with this file.
-	if !headerOK || len(rejects) > 0 {
+	// Row numbers after a malformed line cannot be trusted: report the lines and stop here.
+	if len(rejects) > 0 {
 		return nil
 	}
 	if st.rows == 0 {
@@ -244,7 +248,7 @@ func (b *batch) parse(ctx context.Context, src Source, st staged) error {
 	if b.present[kind.Name] == nil {
 		b.present[kind.Name] = map[string]int{}
 	}
-	b.files[kind.Name]++
+	b.files[kind.Name] = append(b.files[kind.Name], fileTable{table: table, name: src.Name, st: st, mapping: mapping})
 	for name := range seen {
 		if name != "" {
 			b.present[kind.Name][name]++
@@ -255,10 +259,6 @@ func (b *batch) parse(ctx context.Context, src Source, st staged) error {
 			b.present[kind.Name][c.Name]++ // filled with its default, so it counts as carried
 		}
 	}
-	if _, err := b.conn.ExecContext(ctx, fillBatchSQL(kind, st, src.Name, mapping)); err != nil {
-		return fmt.Errorf("%s: parse rows: %w", src.Name, err)
-	}
-	b.staged = append(b.staged, stagedFile{src: src, kind: kind, st: st})
 	return nil
 }
 
@@ -266,11 +266,18 @@ func (b *batch) parse(ctx context.Context, src Source, st staged) error {
 func (b *batch) check(ctx context.Context) error {
 	var parts []string
 	for _, k := range Kinds {
-		if b.files[k.Name] == 0 {
-			continue
+		files := b.files[k.Name]
+		q := emptyBatchSQL(k)
+		if len(files) > 0 {
+			q = batchViewSQL(k, files)
 		}
-		b.progress("check", k.Name, 0)
-		parts = append(parts, columnChecksSQL(k), query("checks_"+k.Name))
+		if _, err := b.conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("batch %s: %w", k.Name, err)
+		}
+		if len(files) > 0 {
+			b.progress("check", k.Name, 0)
+			parts = append(parts, columnChecksSQL(k), query("checks_"+k.Name))
+		}
 	}
 	if len(parts) == 0 {
 		return nil
@@ -283,22 +290,125 @@ func (b *batch) check(ctx context.Context) error {
 	if err := b.conn.QueryRowContext(ctx, `SELECT count(*) FROM batch_problems`).Scan(&n); err != nil {
 		return err
 	}
+	listed, err := b.listProblems(ctx)
+	if err != nil {
+		return err
+	}
+	if err := b.cellValues(ctx, listed); err != nil {
+		return err
+	}
+	for _, p := range listed {
+		b.problem(p)
+	}
+	b.res.ProblemCount += n - int64(len(listed))
+	return nil
+}
+
+// listProblems returns the first MaxProblems problems the checks found, by file, row and column.
+func (b *batch) listProblems(ctx context.Context) ([]Problem, error) {
 	rows, err := b.conn.QueryContext(ctx, `SELECT * FROM batch_problems ORDER BY 1, 2, 3 LIMIT `+fmt.Sprint(MaxProblems))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Problem
+	for rows.Next() {
+		var p Problem
+		if err := rows.Scan(&p.File, &p.Row, &p.Column, &p.Code, &p.Param); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// cellValues fills in each problem's value: the cell as the file has it. The batch tables keep
+// parsed values only, so the cells are read again from the staged file, which costs a second
+// read of a file only when it has problems.
+func (b *batch) cellValues(ctx context.Context, problems []Problem) error {
+	byFile := map[string][]*Problem{}
+	for i := range problems {
+		byFile[problems[i].File] = append(byFile[problems[i].File], &problems[i])
+	}
+	for _, files := range b.files {
+		for _, f := range files {
+			if list := byFile[f.name]; len(list) > 0 {
+				if err := b.fileCells(ctx, f, list); err != nil {
+					return fmt.Errorf("%s: %w", f.name, err)
+				}
+				delete(byFile, f.name)
+			}
+		}
+	}
+	return nil
+}
+
+// fileCells looks up the cells of one file's problems.
+func (b *batch) fileCells(ctx context.Context, f fileTable, problems []*Problem) error {
+	staged := map[string]string{} // canonical column -> staged column
+	for i, name := range f.mapping {
+		if name != "" {
+			staged[name] = fmt.Sprintf("c%d", i+1)
+		}
+	}
+	var cols []string
+	index := map[string]int{}
+	rowSet := map[int64]bool{}
+	for _, p := range problems {
+		if c, ok := staged[p.Column]; ok {
+			if _, seen := index[c]; !seen {
+				index[c] = len(cols)
+				cols = append(cols, c)
+			}
+			rowSet[p.Row] = true
+		}
+	}
+	if len(cols) == 0 {
+		return nil
+	}
+	var rowList []string
+	for r := range rowSet {
+		rowList = append(rowList, fmt.Sprint(r))
+	}
+	from, row := f.st.from, "_row"
+	if !f.st.numbered {
+		// The reader numbers nothing: copy the file's needed columns in order and count.
+		from, row = f.table+"_cells", "rowid + 2"
+		q := fmt.Sprintf("CREATE OR REPLACE TEMP TABLE %s AS SELECT %s FROM %s", from, strings.Join(cols, ", "), f.st.from)
+		if _, err := b.conn.ExecContext(ctx, q, f.st.args...); err != nil {
+			return err
+		}
+	}
+	rows, err := b.conn.QueryContext(ctx, fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s IN (%s)",
+		row, strings.Join(cols, ", "), from, row, strings.Join(rowList, ", ")))
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	listed := int64(0)
+	cells := map[int64][]sql.NullString{}
 	for rows.Next() {
-		var p Problem
-		if err := rows.Scan(&p.File, &p.Row, &p.Column, &p.Value, &p.Code, &p.Param); err != nil {
+		var r int64
+		vals := make([]sql.NullString, len(cols))
+		dest := []any{&r}
+		for i := range vals {
+			dest = append(dest, &vals[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		b.problem(p)
-		listed++
+		cells[r] = vals
 	}
-	b.res.ProblemCount += n - listed
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, p := range problems {
+		if i, ok := index[staged[p.Column]]; ok && staged[p.Column] != "" {
+			if vals, ok := cells[p.Row]; ok {
+				p.Value = vals[i].String
+			}
+		}
+	}
+	return nil
 }
 
 // presentColumns are the columns every file of the kind carries: only those overwrite stored
@@ -306,7 +416,7 @@ func (b *batch) check(ctx context.Context) error {
 func (b *batch) presentColumns(k Kind) []string {
 	var out []string
 	for name, n := range b.present[k.Name] {
-		if n == b.files[k.Name] {
+		if n == len(b.files[k.Name]) {
 			out = append(out, name)
 		}
 	}
@@ -317,7 +427,7 @@ func (b *batch) presentColumns(k Kind) []string {
 // count works out how many rows each kind would insert, update and leave unchanged.
 func (b *batch) count(ctx context.Context) error {
 	for _, k := range Kinds {
-		if b.files[k.Name] == 0 {
+		if len(b.files[k.Name]) == 0 {
 			continue
 		}
 		var c Counts
@@ -338,13 +448,35 @@ func (b *batch) apply(ctx context.Context, started time.Time) error {
 	}
 	defer func() { _ = tx.Rollback() }()
 	for _, k := range Kinds {
-		if b.files[k.Name] == 0 {
+		if len(b.files[k.Name]) == 0 {
 			continue
 		}
-		b.progress("apply", k.Name, b.res.Counts[k.Name].Inserted+b.res.Counts[k.Name].Updated)
-		if _, err := tx.ExecContext(ctx, upsertSQL(k, b.presentColumns(k))); err != nil {
+		var rows int64
+		for _, f := range b.res.Files {
+			if f.Kind == k.Name {
+				rows += f.Rows
+			}
+		}
+		b.progress("apply", k.Name, rows)
+		// Update first, so the insert's look-up for missing keys does not meet its own rows.
+		// The update touches only rows whose values differ, and keys are unique in the batch,
+		// so the rows neither statement wrote are the unchanged ones.
+		var c Counts
+		if q := updateSQL(k, b.presentColumns(k)); q != "" {
+			n, err := execCount(ctx, tx, q)
+			if err != nil {
+				return fmt.Errorf("apply %s: %w", k.Name, err)
+			}
+			c.Updated = n
+		}
+		n, err := execCount(ctx, tx, insertSQL(k))
+		if err != nil {
 			return fmt.Errorf("apply %s: %w", k.Name, err)
 		}
+		c.Inserted = n
+		c.Unchanged = rows - c.Inserted - c.Updated
+		b.res.Counts[k.Name] = c
+		b.res.Total.add(c)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE data_version SET version = version + 1`); err != nil {
 		return err
@@ -365,6 +497,15 @@ func (b *batch) apply(ctx context.Context, started time.Time) error {
 		return fmt.Errorf("commit import: %w", err)
 	}
 	return nil
+}
+
+// execCount runs a statement and returns how many rows it wrote.
+func execCount(ctx context.Context, tx *sql.Tx, q string) (int64, error) {
+	r, err := tx.ExecContext(ctx, q)
+	if err != nil {
+		return 0, err
+	}
+	return r.RowsAffected()
 }
 
 type queryRower interface {
@@ -389,20 +530,28 @@ func (b *batch) record(ctx context.Context, q queryRower, started time.Time, out
 	return nil
 }
 
-// dropTemp drops the batch's temporary tables before the connection returns to the pool.
+// dropTemp drops the batch's temporary views and tables before the connection returns to the
+// pool.
 func dropTemp(conn *sql.Conn) {
 	ctx := context.Background()
-	names, err := tempTables(ctx, conn)
-	if err != nil {
-		return
-	}
-	for _, n := range names {
-		_, _ = conn.ExecContext(ctx, `DROP TABLE IF EXISTS temp.main."`+strings.ReplaceAll(n, `"`, `""`)+`"`)
+	for _, kind := range []string{"VIEW", "TABLE"} {
+		names, err := tempRelations(ctx, conn, kind)
+		if err != nil {
+			return
+		}
+		for _, n := range names {
+			_, _ = conn.ExecContext(ctx, `DROP `+kind+` IF EXISTS temp.main."`+strings.ReplaceAll(n, `"`, `""`)+`"`)
+		}
 	}
 }
 
-func tempTables(ctx context.Context, conn *sql.Conn) ([]string, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE temporary`)
+// tempRelations lists this connection's temporary views or tables.
+func tempRelations(ctx context.Context, conn *sql.Conn, kind string) ([]string, error) {
+	q := `SELECT table_name FROM duckdb_tables() WHERE temporary`
+	if kind == "VIEW" {
+		q = `SELECT view_name FROM duckdb_views() WHERE temporary`
+	}
+	rows, err := conn.QueryContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -105,6 +105,12 @@ func TestImportStaffCSVIdempotent(t *testing.T) {
 	if n := count(t, s, `SELECT count(*) FROM import_runs WHERE outcome = 'applied'`); n != 3 {
 		t.Errorf("%d applied runs recorded, want 3", n)
 	}
+	if n := count(t, s, `SELECT count(*) FROM staff`); n != before+2 {
+		t.Errorf("%d staff after three imports, want %d", n, before+2)
+	}
+	if err := s.CheckIntegrity(context.Background()); err != nil {
+		t.Error(err)
+	}
 }
 
 // TestImportProblems: each class of bad input gets its exact report, and nothing is stored.

@@ -249,21 +249,35 @@ func isDottedRegion(t string) bool {
 	return false
 }
 
-// NormalizeCode reads an identifier (tb_lower_code): trimmed and lower-cased, so "SD" and "sd" are
-// one unit type. Whitespace inside is invalid: "pend idikan" would otherwise become a second code.
-func NormalizeCode(s string) (string, ValueStatus) {
+// ParseText reads free text (tb_text): trimmed, empty when nothing is left.
+func ParseText(s string) (string, ValueStatus) {
 	t := trimValue(s)
 	if t == "" {
 		return "", ValueEmpty
 	}
-	if strings.ContainsFunc(t, isCodeSpace) {
+	return t, ValueValid
+}
+
+// ParseCode reads an identifier whose case is kept, such as a unit or agency code (tb_code):
+// trimmed, and invalid with whitespace inside, since "2060 0001" would otherwise become a second
+// code.
+func ParseCode(s string) (string, ValueStatus) {
+	t, st := ParseText(s)
+	if st == ValueValid && strings.ContainsFunc(t, isCodeSpace) {
 		return "", ValueInvalid
 	}
-	return strings.ToLower(t), ValueValid
+	return t, st
+}
+
+// NormalizeCode reads an identifier that compares lower-cased (tb_lower_code), so "SD" and "sd"
+// are one unit type; otherwise as ParseCode.
+func NormalizeCode(s string) (string, ValueStatus) {
+	t, st := ParseCode(s)
+	return strings.ToLower(t), st
 }
 
 // isCodeSpace is Unicode White_Space plus the zero-width space and the BOM, which are invisible
-// in a cell; tb__lower_code lists the same characters.
+// in a cell; tb__code lists the same characters.
 func isCodeSpace(r rune) bool {
 	switch {
 	case r == ' ', r >= '\t' && r <= '\r', r == '\u0085', r == '\u00a0', r == '\u1680',

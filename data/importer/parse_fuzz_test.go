@@ -277,25 +277,33 @@ func FuzzParseRegionCode(f *testing.F) {
 	})
 }
 
+// FuzzNormalizeCode holds the three text readers to their macros: NormalizeCode, ParseCode and
+// ParseText against tb_lower_code, tb_code and tb_text.
 func FuzzNormalizeCode(f *testing.F) {
 	for _, c := range codeCases {
 		f.Add(c.in)
 	}
 	conn := parseMacroConn(f)
-	stmt := prepareParse(f, conn, `SELECT tb_lower_code(CAST($1 AS VARCHAR)), tb_blank(CAST($1 AS VARCHAR))`)
+	stmt := prepareParse(f, conn, `SELECT tb_lower_code(v), tb_code(v), tb_text(v), tb_blank(v) FROM (SELECT CAST($1 AS VARCHAR) AS v)`)
 	f.Fuzz(func(t *testing.T, s string) {
-		got, st := NormalizeCode(s)
 		if !sqlComparable(s) {
 			return
 		}
-		var code sql.NullString
+		var lower, code, text sql.NullString
 		var blank bool
-		if err := stmt.QueryRow(s).Scan(&code, &blank); err != nil {
+		if err := stmt.QueryRow(s).Scan(&lower, &code, &text, &blank); err != nil {
 			t.Fatalf("tb_lower_code(%q): %v", s, err)
 		}
-		checkStatus(t, "NormalizeCode", s, st, !code.Valid, blank)
-		if st == ValueValid && got != code.String {
-			t.Fatalf("%q: NormalizeCode = %q, tb_lower_code = %q", s, got, code.String)
+		for _, c := range []struct {
+			name  string
+			parse func(string) (string, ValueStatus)
+			sql   sql.NullString
+		}{{"NormalizeCode", NormalizeCode, lower}, {"ParseCode", ParseCode, code}, {"ParseText", ParseText, text}} {
+			got, st := c.parse(s)
+			checkStatus(t, c.name, s, st, !c.sql.Valid, blank)
+			if st == ValueValid && got != c.sql.String {
+				t.Fatalf("%q: %s = %q, SQL says %q", s, c.name, got, c.sql.String)
+			}
 		}
 	})
 }

@@ -27,14 +27,21 @@ type Limits struct {
 // DefaultLimits: 512 MB files; XLSX unpacked to at most 4 GB and 200:1.
 var DefaultLimits = Limits{MaxFileBytes: 512 << 20, MaxXLSXUnpacked: 4 << 30, MaxXLSXRatio: 200}
 
-// staged is a file copied into a temporary DuckDB table on the import connection: a BIGINT
-// column _row holding the row number a person sees in a spreadsheet (the header is row 1, the
-// first data row is 2), then text columns c1..cN in file order, NULL for empty cells.
+// staged is a file ready to be parsed: the rows of from, text columns c1..cN in file order,
+// NULL for empty cells. from is a staging table (XLSX, which the importer reads itself) or a
+// DuckDB reader call (CSV, Parquet), which the parse step then runs once, reading and parsing
+// the file in one parallel pass instead of copying it as text first.
 type staged struct {
-	table   string
+	from    string
+	args    []any    // named parameters of from (the path, the delimiter)
 	headers []string // the header cells, in file order (c1 is headers[0])
-	rows    int64
-	excel   bool // values come from XLSX cells: bare numbers in date columns are Excel serials
+	// numbered says from has a BIGINT column _row holding the row number a person sees in a
+	// spreadsheet (the header is row 1). Otherwise rows come in file order and are numbered
+	// from 2: DuckDB keeps insertion order, so a table filled from from numbers them by rowid.
+	numbered bool
+	rows     int64  // rows in from; for reader calls, known once they are parsed
+	excel    bool   // values come from XLSX cells: bare numbers in date columns are Excel serials
+	rejects  string // CSV: the table DuckDB's reader puts the lines it could not split into
 }
 
 // format is a file's format, from its extension.
@@ -68,8 +75,8 @@ func stage(ctx context.Context, conn *sql.Conn, src Source, table string, lim Li
 	case formatXLSX:
 		return stageXLSX(ctx, conn, src, table, lim)
 	case formatParquet:
-		return stageParquet(ctx, conn, src, table)
+		return stageParquet(ctx, conn, src)
 	default:
-		return stageCSV(ctx, conn, src, table)
+		return stageCSV(src, table)
 	}
 }

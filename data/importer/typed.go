@@ -11,17 +11,41 @@ import (
 // file's contents: column and table names are our own constants, values are read from the
 // staged tables.
 
-// batchTable is the temporary table holding every file of one kind in a batch: _file, _row,
-// each column parsed (NULL when blank or invalid) and raw_<column> as the file had it.
+// batchTable is the temporary relation holding every file of one kind in a batch: _file, _row,
+// each column parsed (NULL when blank or invalid) and raw_<column>, the cell as written where it
+// could not be read (see parseFileSQL). It is a
+// view over the kind's file tables, or an empty table when the batch has no file of the kind.
 func batchTable(k Kind) string { return "batch_" + k.Name }
 
-// createBatchSQL creates the empty batch table of a kind.
-func createBatchSQL(k Kind) string {
+// emptyBatchSQL creates the empty batch table of a kind without files, which the reference
+// checks of the other kinds still read.
+func emptyBatchSQL(k Kind) string {
 	cols := []string{"_file VARCHAR", "_row BIGINT"}
 	for _, c := range k.Columns {
 		cols = append(cols, fmt.Sprintf("%s %s", c.Name, sqlType(c.Type)), fmt.Sprintf("raw_%s VARCHAR", c.Name))
 	}
 	return fmt.Sprintf("CREATE OR REPLACE TEMP TABLE %s (%s)", batchTable(k), strings.Join(cols, ", "))
+}
+
+// fileTable is one parsed file of a batch.
+type fileTable struct {
+	table   string
+	name    string   // the file as the user knows it
+	st      staged   // where its cells are, for the report
+	mapping []string // the canonical column of each staged column, "" for unknown ones
+}
+
+// batchViewSQL joins the parsed files of one kind into its batch relation.
+func batchViewSQL(k Kind, files []fileTable) string {
+	parts := make([]string, len(files))
+	for i, f := range files {
+		row := "rowid + 2 AS _row, " // the header is row 1
+		if f.st.numbered {
+			row = ""
+		}
+		parts[i] = fmt.Sprintf("SELECT %s AS _file, %s* FROM %s", sqlString(f.name), row, f.table)
+	}
+	return fmt.Sprintf("CREATE OR REPLACE TEMP VIEW %s AS\n%s", batchTable(k), strings.Join(parts, "\nUNION ALL\n"))
 }
 
 func sqlType(t ColumnType) string {
@@ -36,9 +60,18 @@ func sqlType(t ColumnType) string {
 	return "VARCHAR"
 }
 
-// fillBatchSQL parses a staged file into the kind's batch table. mapping[i] is the canonical
-// column that staged column c<i+1> fills, "" for unknown columns.
-func fillBatchSQL(k Kind, st staged, file string, mapping []string) string {
+// parseFileSQL reads and parses a staged file into its own table in one pass: _row if the file
+// numbers its rows, then for each column of the kind its parsed value and raw_<column>, in the
+// order emptyBatchSQL gives them. raw_<column> keeps the cell as written only where the value
+// could not be read (blank or invalid), which is all the checks need to tell those apart; the
+// report looks up the cells it shows (cellValues). mapping[i] is the canonical column that
+// staged column c<i+1> fills, "" for unknown columns.
+//
+// The SELECTs nest because a macro is pasted in wherever it is used, so an expression named
+// twice is computed twice. From the inside out: parse each cell as it stands; parse the trimmed
+// cell where that gave nothing (see parseExpr); map allowed values (a CASE that names the value
+// once per value it allows); drop the raw text of the values that were read.
+func parseFileSQL(k Kind, st staged, table string, mapping []string) string {
 	source := map[string]string{}
 	for i, name := range mapping {
 		if name != "" {
@@ -49,8 +82,12 @@ func fillBatchSQL(k Kind, st staged, file string, mapping []string) string {
 	if st.excel {
 		excel = "true"
 	}
-	cols := []string{"_file", "_row"}
-	exprs := []string{sqlString(file), "_row"}
+	var asIs, trimmed, allowed, kept []string
+	if st.numbered {
+		for _, l := range []*[]string{&asIs, &trimmed, &allowed, &kept} {
+			*l = append(*l, "_row")
+		}
+	}
 	for _, c := range k.Columns {
 		raw, ok := source[c.Name]
 		switch {
@@ -59,57 +96,78 @@ func fillBatchSQL(k Kind, st staged, file string, mapping []string) string {
 		case !ok:
 			raw = "NULL::VARCHAR"
 		}
-		cols = append(cols, c.Name, "raw_"+c.Name)
-		exprs = append(exprs, parseExpr(c, raw, excel), raw)
+		untrimmed, retry := parseExpr(c, excel)
+		asIs = append(asIs, fmt.Sprintf("%s AS %s, %s AS raw_%s", untrimmed(raw), c.Name, raw, c.Name))
+		if retry {
+			trimmed = append(trimmed, fmt.Sprintf("CASE WHEN %[1]s IS NOT NULL THEN %[1]s ELSE %[2]s END AS %[1]s, raw_%[1]s",
+				c.Name, untrimmed("tb_trim(raw_"+c.Name+")")))
+		} else {
+			trimmed = append(trimmed, fmt.Sprintf("%[1]s, raw_%[1]s", c.Name))
+		}
+		allowed = append(allowed, fmt.Sprintf("%s AS %s, raw_%s", enumExpr(c), c.Name, c.Name))
+		kept = append(kept, fmt.Sprintf("%[1]s, CASE WHEN %[1]s IS NULL THEN raw_%[1]s END AS raw_%[1]s", c.Name))
 	}
-	return fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s",
-		batchTable(k), strings.Join(cols, ", "), strings.Join(exprs, ", "), st.table)
+	return fmt.Sprintf("CREATE OR REPLACE TEMP TABLE %s AS SELECT %s FROM (SELECT %s FROM (SELECT %s FROM (SELECT %s FROM %s)))",
+		table, strings.Join(kept, ", "), strings.Join(allowed, ", "), strings.Join(trimmed, ", "), strings.Join(asIs, ", "), st.from)
 }
 
-// parseExpr is the SQL that turns raw text into the column's value, NULL when blank or
-// invalid; the tb_ macros are in queries/parse_macros.sql.
-func parseExpr(c Column, raw, excel string) string {
-	var e string
+// parseExpr gives the SQL that turns a cell's text into the column's value, NULL when blank or
+// invalid. The import must give what tb_x(v), which is tb__x(tb_trim(v)), gives
+// (queries/parse_macros.sql). Trimming costs as much as parsing and almost no cell needs it, so
+// when retry is true parse is tb__x, applied to the cell as it stands and then, only where that
+// gave nothing, to the trimmed cell. That is the same: every form a tb__x accepts is made of
+// characters that are never trimmed, so a cell it accepts as it stands has nothing to trim. A
+// NIP needs no trim (tb_nip removes the trim characters wherever they are); free text always
+// does.
+func parseExpr(c Column, excel string) (parse func(v string) string, retry bool) {
+	var macro string
 	switch c.Type {
 	case NIP:
-		e = fmt.Sprintf("tb_nip(%s)", raw)
+		return func(v string) string { return fmt.Sprintf("tb_nip(%s)", v) }, false
 	case Integer:
-		e = fmt.Sprintf("tb_int(%s)", raw)
+		macro = "tb__int(%s)"
 	case Decimal, Latitude, Longitude:
-		e = fmt.Sprintf("tb_dec(%s)", raw)
+		macro = "tb__dec(%s)"
 	case Date:
-		e = fmt.Sprintf("tb_date(%s, %s)", raw, excel)
+		macro = "tb__date(%s, " + excel + ")"
 	case Month:
-		e = fmt.Sprintf("tb_month(%s, %s)", raw, excel)
+		macro = "tb__month(%s, " + excel + ")"
 	case RegionCode:
-		e = fmt.Sprintf("tb_region(%s)", raw)
+		macro = "tb__region(%s)"
 	case Code:
+		// A code may not hold white space at all, and every trim character is white space.
+		macro = "tb__code(%s)"
 		if c.Fold {
-			e = fmt.Sprintf("tb_lower_code(%s)", raw)
-		} else {
-			e = fmt.Sprintf("CASE WHEN tb_blank(%[1]s) OR regexp_matches(trim(%[1]s), '\\s') THEN NULL ELSE trim(%[1]s) END", raw)
+			macro = "lower(tb__code(%s))"
 		}
 	default:
-		e = fmt.Sprintf("CASE WHEN tb_blank(%[1]s) THEN NULL ELSE trim(%[1]s) END", raw)
+		return func(v string) string { return fmt.Sprintf("tb_text(%s)", v) }, false
 	}
+	return func(v string) string { return fmt.Sprintf(macro, v) }, true
+}
+
+// enumExpr matches a parsed value against the column's allowed values case-insensitively and
+// gives them as the specification spells them; other columns pass through.
+func enumExpr(c Column) string {
 	if len(c.Enum) == 0 {
-		return e
+		return c.Name
 	}
-	// Match allowed values case-insensitively and store them as the specification spells them.
 	var when []string
 	for _, v := range c.Enum {
 		when = append(when, fmt.Sprintf("WHEN %s THEN %s", sqlString(strings.ToLower(v)), sqlString(v)))
 	}
-	return fmt.Sprintf("CASE lower(%s) %s END", e, strings.Join(when, " "))
+	return fmt.Sprintf("CASE lower(%s) %s END", c.Name, strings.Join(when, " "))
 }
 
 // sqlString quotes a constant of ours as an SQL string literal.
 func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-// problemSelect is the common projection of every check: file, row, column, value, code, param.
+// problemSelect is the common projection of every check: file, row, column, code, param. The
+// value a person typed is looked up afterwards for the problems listed (see cellValues), so the
+// batch need not carry a copy of every cell as written.
 func problemSelect(k Kind, column, code, param, where string) string {
-	return fmt.Sprintf("SELECT _file, _row, %s, coalesce(raw_%s, ''), %s, %s FROM %s WHERE %s",
-		sqlString(column), column, sqlString(code), param, batchTable(k), where)
+	return fmt.Sprintf("SELECT _file, _row, %s, %s, %s FROM %s WHERE %s",
+		sqlString(column), sqlString(code), param, batchTable(k), where)
 }
 
 // columnChecksSQL checks every value on its own: required, parses, allowed value, range,
@@ -119,20 +177,20 @@ func columnChecksSQL(k Kind) string {
 	for _, c := range k.Columns {
 		raw := "raw_" + c.Name
 		if c.Required && c.Default == "" {
-			parts = append(parts, problemSelect(k, c.Name, "required", "''", fmt.Sprintf("tb_blank(%s)", raw)))
+			parts = append(parts, problemSelect(k, c.Name, "required", "''", fmt.Sprintf("%s IS NULL AND tb_blank(%s)", c.Name, raw)))
 		}
-		invalid := fmt.Sprintf("NOT tb_blank(%s) AND %s IS NULL", raw, c.Name)
+		invalid := fmt.Sprintf("%s IS NULL AND NOT tb_blank(%s)", c.Name, raw)
 		switch {
 		case len(c.Enum) > 0:
 			parts = append(parts, problemSelect(k, c.Name, "invalid_enum", sqlString(strings.Join(c.Enum, ", ")), invalid))
 		case c.Type == NIP:
 			parts = append(parts, fmt.Sprintf(
-				"SELECT _file, _row, 'nip', %[1]s, CASE WHEN tb_nip_float(%[1]s) THEN 'nip_float' ELSE 'nip_length' END, "+
+				"SELECT _file, _row, 'nip', CASE WHEN tb_nip_float(%[1]s) THEN 'nip_float' ELSE 'nip_length' END, "+
 					"CASE WHEN tb_nip_float(%[1]s) THEN '' ELSE length(regexp_replace(%[1]s, '[^0-9]', '', 'g'))::VARCHAR END FROM %[2]s WHERE %[3]s",
 				raw, batchTable(k), invalid),
 				fmt.Sprintf(
-					"SELECT _file, _row, %s, %s, 'nip_' || tb_nip_problem(%s), '' FROM %s WHERE %s IS NOT NULL AND tb_nip_problem(%s) IS NOT NULL",
-					sqlString(c.Name), raw, c.Name, batchTable(k), c.Name, c.Name))
+					"SELECT _file, _row, %s, 'nip_' || tb_nip_problem(%s), '' FROM %s WHERE %s IS NOT NULL AND tb_nip_problem(%s) IS NOT NULL",
+					sqlString(c.Name), c.Name, batchTable(k), c.Name, c.Name))
 		default:
 			parts = append(parts, problemSelect(k, c.Name, "invalid_"+typeWord(c), "''", invalid))
 		}
@@ -159,21 +217,24 @@ const (
 	bboxWest, bboxEast   = 94.5, 141.5
 )
 
-// duplicateCheckSQL reports every row whose natural key an earlier row of the batch has.
+// duplicateCheckSQL reports every row whose natural key an earlier row of the batch has. Only
+// the keys a grouping finds repeated go through the window, which would otherwise sort millions
+// of rows.
 func duplicateCheckSQL(k Kind) string {
 	var keys, notNull []string
 	for _, c := range k.Keys() {
 		keys = append(keys, c.Name)
 		notNull = append(notNull, c.Name+" IS NOT NULL")
 	}
-	first := keys[0]
-	return fmt.Sprintf(`SELECT _file, _row, %[1]s, coalesce(raw_%[2]s, ''), 'duplicate', first_at FROM (
-    SELECT _file, _row, raw_%[2]s,
+	key := strings.Join(keys, ", ")
+	return fmt.Sprintf(`SELECT _file, _row, %[1]s, 'duplicate', first_at FROM (
+    SELECT _file, _row,
            row_number() OVER w AS n,
            first_value(_file || ' row ' || _row) OVER w AS first_at
-    FROM %[3]s WHERE %[4]s
-    WINDOW w AS (PARTITION BY %[5]s ORDER BY _file, _row)
-) WHERE n > 1`, sqlString(first), first, batchTable(k), strings.Join(notNull, " AND "), strings.Join(keys, ", "))
+    FROM %[2]s
+    WHERE (%[3]s) IN (SELECT %[3]s FROM %[2]s WHERE %[4]s GROUP BY ALL HAVING count(*) > 1)
+    WINDOW w AS (PARTITION BY %[3]s ORDER BY _file, _row)
+) WHERE n > 1`, sqlString(keys[0]), batchTable(k), key, strings.Join(notNull, " AND "))
 }
 
 func typeWord(c Column) string {
@@ -203,10 +264,7 @@ func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) 
 // countSQL counts, for a kind's batch, the rows that would be inserted, updated and left
 // unchanged, comparing only the columns the batch's files carry.
 func countSQL(k Kind, present []string) string {
-	var on, differ []string
-	for _, c := range k.Keys() {
-		on = append(on, fmt.Sprintf("t.%[1]s = b.%[1]s", c.Name))
-	}
+	var differ []string
 	for _, name := range present {
 		if c, _ := k.Column(name); !c.Key {
 			differ = append(differ, fmt.Sprintf("b.%[1]s IS DISTINCT FROM t.%[1]s", name))
@@ -220,12 +278,32 @@ func countSQL(k Kind, present []string) string {
 	return fmt.Sprintf(`SELECT count(*) FILTER (WHERE t.%[1]s IS NULL),
        count(*) FILTER (WHERE t.%[1]s IS NOT NULL AND (%[2]s)),
        count(*) FILTER (WHERE t.%[1]s IS NOT NULL AND NOT (%[2]s))
-FROM %[3]s b LEFT JOIN %[4]s t ON %[5]s`, key, changed, batchTable(k), k.Table, strings.Join(on, " AND "))
+FROM %[3]s b LEFT JOIN %[4]s t ON %[5]s`, key, changed, batchTable(k), k.Table, keysEqual(k, "t", "b"))
 }
 
-// upsertSQL writes a kind's batch into its table: new keys are inserted, existing ones get
-// the columns the files carry (columns a file does not have keep their stored values).
-func upsertSQL(k Kind, present []string) string {
+// updateSQL writes the columns the files carry into the stored rows whose key the batch has
+// and whose values differ (columns a file does not have keep their stored values); "" when
+// the files carry nothing but the key.
+func updateSQL(k Kind, present []string) string {
+	var set, differ []string
+	sort.Strings(present)
+	for _, name := range present {
+		if c, _ := k.Column(name); !c.Key {
+			set = append(set, fmt.Sprintf("%[1]s = b.%[1]s", name))
+			differ = append(differ, fmt.Sprintf("b.%[1]s IS DISTINCT FROM %[2]s.%[1]s", name, k.Table))
+		}
+	}
+	if len(set) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("UPDATE %s SET %s FROM %s AS b WHERE %s AND (%s)",
+		k.Table, strings.Join(set, ", "), batchTable(k), keysEqual(k, k.Table, "b"), strings.Join(differ, " OR "))
+}
+
+// insertSQL inserts the batch's rows whose key is not stored yet. Checking for the key with an
+// anti-join keeps this a bulk insert: the largest tables have no primary-key index to conflict
+// on (migration 5), and ON CONFLICT would need one.
+func insertSQL(k Kind) string {
 	cols, exprs := []string{}, []string{}
 	for _, c := range k.Columns {
 		cols = append(cols, c.Name)
@@ -235,22 +313,17 @@ func upsertSQL(k Kind, present []string) string {
 		cols = append(cols, name)
 		exprs = append(exprs, expr)
 	}
-	var keys, set []string
+	return fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s AS b WHERE NOT EXISTS (SELECT 1 FROM %s AS t WHERE %s)",
+		k.Table, strings.Join(cols, ", "), strings.Join(exprs, ", "), batchTable(k), k.Table, keysEqual(k, "t", "b"))
+}
+
+// keysEqual is the join condition on a kind's key columns between two aliases.
+func keysEqual(k Kind, left, right string) string {
+	var on []string
 	for _, c := range k.Keys() {
-		keys = append(keys, c.Name)
+		on = append(on, fmt.Sprintf("%[2]s.%[1]s = %[3]s.%[1]s", c.Name, left, right))
 	}
-	sort.Strings(present)
-	for _, name := range present {
-		if c, _ := k.Column(name); !c.Key {
-			set = append(set, fmt.Sprintf("%[1]s = excluded.%[1]s", name))
-		}
-	}
-	conflict := "DO NOTHING"
-	if len(set) > 0 {
-		conflict = "DO UPDATE SET " + strings.Join(set, ", ")
-	}
-	return fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s ON CONFLICT (%s) %s",
-		k.Table, strings.Join(cols, ", "), strings.Join(exprs, ", "), batchTable(k), strings.Join(keys, ", "), conflict)
+	return strings.Join(on, " AND ")
 }
 
 // insertExpr fills columns the database requires but a file may leave out.

@@ -102,7 +102,7 @@ func stageXLSX(ctx context.Context, conn *sql.Conn, src Source, table string, li
 		table, strings.Join(cols, ", "))); err != nil {
 		return staged{}, fmt.Errorf("%s: create staging table: %w", src.Name, err)
 	}
-	st = staged{table: table, headers: header, excel: true}
+	st = staged{from: table, headers: header, numbered: true, excel: true}
 	err = conn.Raw(func(dc any) error {
 		dconn, ok := dc.(driver.Conn)
 		if !ok {

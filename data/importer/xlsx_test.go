@@ -61,7 +61,7 @@ func mustBuild(t *testing.T, err error) {
 // stagedContent reads a staging table back as _row followed by the cells, "<nil>" for NULL.
 func stagedContent(t *testing.T, conn *sql.Conn, st staged) [][]string {
 	t.Helper()
-	rows, err := conn.QueryContext(context.Background(), `SELECT * FROM `+st.table+` ORDER BY _row`)
+	rows, err := conn.QueryContext(context.Background(), `SELECT * FROM `+st.from+` ORDER BY _row`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestStageXLSXFirstSheet(t *testing.T) {
 	if want := []string{"NIP", "Nama", "Tanggal Lahir", "Nilai"}; !reflect.DeepEqual(st.headers, want) {
 		t.Errorf("headers = %q, want %q", st.headers, want)
 	}
-	if st.rows != 3 || !st.excel || st.table != "stage_x" {
+	if st.rows != 3 || !st.excel || st.from != "stage_x" {
 		t.Errorf("staged = %+v, want 3 rows from excel into stage_x", st)
 	}
 	want := [][]string{
