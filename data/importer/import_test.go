@@ -185,13 +185,16 @@ func TestWorkloadAndRangeProblems(t *testing.T) {
 	s := datatest.DemoStore(t)
 	unit := demoUnit(t, s)
 	res, err := importFiles(t, s, Options{}, writeFile(t, "beban.csv",
-		"Unit Kerja,Periode,Indikator,Nilai\n"+unit+",2026-11,siswa,\"1.234,5\"\n"+unit+",12/2026,siswa,-3\n"+unit+",2026-13,siswa,5\n"))
+		"Unit Kerja,Periode,Indikator,Nilai\n"+unit+",2026-11,siswa,\"1.234,5\"\n"+unit+",12/2026,siswa,-3\n"+unit+",2026-13,siswa,5\n"+
+			// The same unit, month and indicator as row 2, written differently: a repeated key.
+			unit+",11/2026,Siswa,7\n"+unit+",2026-10,siswa,7\n"))
 	if !errors.Is(err, ErrRejected) {
 		t.Fatalf("err %v", err)
 	}
 	want := []Problem{
 		{File: "beban.csv", Row: 3, Column: "value", Value: "-3", Code: "min", Param: "0"},
 		{File: "beban.csv", Row: 4, Column: "period", Value: "2026-13", Code: "invalid_month"},
+		{File: "beban.csv", Row: 5, Column: "unit_code", Value: unit, Code: "duplicate", Param: "beban.csv row 2"},
 	}
 	for _, w := range want {
 		found := false
@@ -202,8 +205,8 @@ func TestWorkloadAndRangeProblems(t *testing.T) {
 			t.Errorf("want %+v in %+v", w, res.Problems)
 		}
 	}
-	if res.ProblemCount != 2 {
-		t.Errorf("%d problems, want 2: %v", res.ProblemCount, res.Problems)
+	if res.ProblemCount != 3 {
+		t.Errorf("%d problems, want 3: %v", res.ProblemCount, res.Problems)
 	}
 	units := writeFile(t, "units.csv", "Kode Unit;Nama Unit;Jenis;Kode Instansi;Kode Wilayah;Lintang;Bujur\n"+
 		"X1;SD Baru;sd;36.73-disdik;36.73.05.1001;-6,1;106,2\nX2;SD Jauh;sd;36.73-disdik;36.73.05.1001;40,0;106,2\n")

@@ -218,8 +218,9 @@ const (
 )
 
 // duplicateCheckSQL reports every row whose natural key an earlier row of the batch has. Only
-// the keys a grouping finds repeated go through the window, which would otherwise sort millions
-// of rows.
+// the keys whose hash a grouping finds repeated go through the window, which would otherwise
+// sort millions of rows; a hash collision only adds a key to the window, which compares the
+// keys themselves.
 func duplicateCheckSQL(k Kind) string {
 	var keys, notNull []string
 	for _, c := range k.Keys() {
@@ -232,7 +233,7 @@ func duplicateCheckSQL(k Kind) string {
            row_number() OVER w AS n,
            first_value(_file || ' row ' || _row) OVER w AS first_at
     FROM %[2]s
-    WHERE (%[3]s) IN (SELECT %[3]s FROM %[2]s WHERE %[4]s GROUP BY ALL HAVING count(*) > 1)
+    WHERE %[4]s AND hash(%[3]s) IN (SELECT hash(%[3]s) FROM %[2]s WHERE %[4]s GROUP BY ALL HAVING count(*) > 1)
     WINDOW w AS (PARTITION BY %[3]s ORDER BY _file, _row)
 ) WHERE n > 1`, sqlString(keys[0]), batchTable(k), key, strings.Join(notNull, " AND "))
 }

@@ -1,8 +1,10 @@
--- The NIP begins with the birth date; a mismatch is a typo in one of them.
+-- The NIP begins with the birth date; a mismatch is a typo in one of them. (A parsed NIP is 18
+-- digits, so its first 8 compare as a number, which is cheaper than formatting every date.)
 SELECT _file, _row, 'birth_date', 'nip_birth_mismatch', left(nip, 8)
 FROM batch_staff
-WHERE nip IS NOT NULL AND birth_date IS NOT NULL AND tb_nip_problem(nip) IS NULL
-  AND left(nip, 8) <> strftime(birth_date, '%Y%m%d')
+WHERE nip IS NOT NULL AND birth_date IS NOT NULL
+  AND CAST(left(nip, 8) AS INTEGER) <> year(birth_date) * 10000 + month(birth_date) * 100 + day(birth_date)
+  AND tb_nip_problem(nip) IS NULL
 UNION ALL
 SELECT _file, _row, 'post_start', 'date_order', 'TMT jabatan sebelum tanggal lahir / post start before birth date'
 FROM batch_staff

@@ -19,13 +19,15 @@
 -- What spreadsheets and copy-paste leave around a value: ASCII whitespace, the no-break space
 -- (U+00A0) and the byte-order mark (U+FEFF). Same set as isTrimRune in parse.go.
 -- trim() with a character set is slow (it walks the set for every character), and almost no value
--- needs it, so the first and last characters are looked at first. One from '!' to U+009F is not
--- trimmed (text compares by code point); the rest, U+00A0 and above included, go through trim(),
--- which gives the same answer more slowly. v[1] and v[-1] are several times faster here than
--- ascii() and right(). Comparisons, not a NOT IN list: DuckDB turns a long IN list into a join,
--- which loses the file order that row numbers rely on.
+-- needs it, so the ends are looked at first: a value whose first code point (unicode(), -1 for '')
+-- is above 32 and neither U+00A0 nor U+FEFF, and whose bytes end in none of the trim characters,
+-- has nothing to trim. unicode() and suffix() read only the ends; v[-1] or right() would count
+-- the code points of the whole value. Comparisons, not a NOT IN list: DuckDB turns a long IN
+-- list into a join, which loses the file order that row numbers rely on.
 CREATE OR REPLACE TEMP MACRO tb__keeps_ends(v) AS
-    v[1] > ' ' AND v[1] < chr(160) AND v[-1] > ' ' AND v[-1] < chr(160);
+    unicode(v) > 32 AND unicode(v) <> 160 AND unicode(v) <> 65279
+    AND NOT (suffix(v, ' ') OR suffix(v, chr(9)) OR suffix(v, chr(10)) OR suffix(v, chr(11))
+             OR suffix(v, chr(12)) OR suffix(v, chr(13)) OR suffix(v, chr(160)) OR suffix(v, chr(65279)));
 CREATE OR REPLACE TEMP MACRO tb_trim(v) AS CASE
     WHEN tb__keeps_ends(v) THEN v
     ELSE trim(v, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160) || chr(65279))
