@@ -7,6 +7,8 @@
 package accounts
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 
 	"github.com/timbang/timbang/data"
@@ -33,3 +35,21 @@ var (
 	// ErrExpired means the session passed its idle or absolute expiry; it has been deleted.
 	ErrExpired = errors.New("session expired")
 )
+
+// Actor is who makes a change and from where, as the audit log records it.
+type Actor struct {
+	Name   string // a username, "cli", or "timbang" for what the program does by itself
+	Remote string // the client address of a web request; "" for the CLI
+}
+
+// querier is what *sql.DB and *sql.Tx share, so helpers run inside or outside a transaction.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// rollback is deferred after BeginTx; after a successful Commit it is a no-op.
+func rollback(tx *sql.Tx) {
+	_ = tx.Rollback()
+}

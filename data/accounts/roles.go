@@ -1,6 +1,7 @@
 package accounts
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -138,6 +139,30 @@ func (r Role) CheckScope(s Scope) error {
 	}
 	if problem != "" {
 		return fmt.Errorf("%w scope: %s", ErrInvalid, problem)
+	}
+	return nil
+}
+
+// checkScopeCodes makes sure every code of the scope names a region or agency the database
+// knows, so a typo cannot create a user who sees nothing.
+func checkScopeCodes(ctx context.Context, q querier, s Scope) error {
+	for _, c := range []struct {
+		codes []string
+		query string
+		hint  string
+	}{
+		{s.Regions, "region_exists", "is not a Kemendagri region code (e.g. 36 or 36.73)"},
+		{s.Agencies, "agency_exists", "is not an agency in the database (import agencies first)"},
+	} {
+		for _, code := range c.codes {
+			var exists bool
+			if err := q.QueryRowContext(ctx, query(c.query), code).Scan(&exists); err != nil {
+				return fmt.Errorf("check scope code %q: %w", code, err)
+			}
+			if !exists {
+				return fmt.Errorf("%w scope: %q %s", ErrInvalid, code, c.hint)
+			}
+		}
 	}
 	return nil
 }

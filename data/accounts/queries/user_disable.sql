@@ -1,0 +1,1 @@
+UPDATE users SET disabled = true, updated_at = ? WHERE id = ?;

@@ -1,0 +1,1 @@
+INSERT INTO user_scopes (user_id, kind, code) VALUES (?, ?, ?);
