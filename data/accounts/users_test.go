@@ -149,9 +149,13 @@ func TestAddGetList(t *testing.T) {
 func TestDisable(t *testing.T) {
 	ctx := context.Background()
 	store := accountsStore(t)
-	users := NewUsers(store)
+	users, sessions := NewUsers(store), NewSessions(store)
 	admin := mustAdd(t, users, NewUser{Username: "admin", Role: RoleAdmin})
-	mustAdd(t, users, NewUser{Username: "sri", Role: RolePlanner, Scope: Scope{Regions: []string{"36.73"}}})
+	sri := mustAdd(t, users, NewUser{Username: "sri", Role: RolePlanner, Scope: Scope{Regions: []string{"36.73"}}})
+	token, _, err := sessions.Create(ctx, sri, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := users.Disable(ctx, cli, "admin", t0); !errors.Is(err, ErrLastAdmin) {
 		t.Errorf("disabling the only admin: %v", err)
 	}
@@ -163,6 +167,9 @@ func TestDisable(t *testing.T) {
 	}
 	if err := users.Disable(ctx, cli, "nobody", t0); !errors.Is(err, ErrNotFound) {
 		t.Errorf("disabling an unknown user: %v", err)
+	}
+	if _, err := sessions.Lookup(ctx, token, t0); !errors.Is(err, ErrNotFound) {
+		t.Errorf("session of a disabled user: %v", err)
 	}
 	if _, err := users.Authenticate(ctx, "sri", goodPassword, "", t0); !errors.Is(err, ErrDisabled) {
 		t.Errorf("right password of a disabled user: %v", err)
@@ -190,8 +197,12 @@ func TestDisable(t *testing.T) {
 func TestSetPassword(t *testing.T) {
 	ctx := context.Background()
 	store := accountsStore(t)
-	users := NewUsers(store)
-	mustAdd(t, users, NewUser{Username: "sri", Role: RolePlanner, Scope: Scope{Regions: []string{"36.73"}}})
+	users, sessions := NewUsers(store), NewSessions(store)
+	sri := mustAdd(t, users, NewUser{Username: "sri", Role: RolePlanner, Scope: Scope{Regions: []string{"36.73"}}})
+	token, _, err := sessions.Create(ctx, sri, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for range MaxFailedLogins {
 		_, _ = users.Authenticate(ctx, "sri", "salah salah salah", "", t0)
 	}
@@ -206,6 +217,9 @@ func TestSetPassword(t *testing.T) {
 	}
 	if err := users.SetPassword(ctx, cli, "sri", "es jeruk dingin", t0); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := sessions.Lookup(ctx, token, t0); !errors.Is(err, ErrNotFound) {
+		t.Errorf("session survived the password change: %v", err)
 	}
 	if _, err := users.Authenticate(ctx, "sri", goodPassword, "", t0); !errors.Is(err, ErrBadCredentials) {
 		t.Errorf("old password: %v", err)

@@ -1,0 +1,1 @@
+UPDATE sessions SET last_seen = ? WHERE token_hash = ?;
