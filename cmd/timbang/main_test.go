@@ -31,8 +31,14 @@ func TestMain(m *testing.M) {
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
+	return runCLIInput(t, "", args...)
+}
+
+// runCLIInput runs timbang with stdin as its standard input.
+func runCLIInput(t *testing.T, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	err = run(context.Background(), args, &out, &errb)
+	err = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
 	return out.String(), errb.String(), err
 }
 
@@ -92,7 +98,7 @@ func dataVersion(t *testing.T, db string) int {
 }
 
 // TestLockedDatabase: a second process that wants a database the first holds is told which
-// process holds it and what to do, at once, instead of hanging.
+// process holds it and what to do, at once, instead of hanging; so is one managing users.
 func TestLockedDatabase(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "held.duckdb")
 	store, err := data.Open(context.Background(), db)
@@ -104,19 +110,24 @@ func TestLockedDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, self, "demo", "--db", db, "--scale", "test")
-	cmd.Env = append(os.Environ(), "TIMBANG_RUN_MAIN=1")
-	out, err := cmd.CombinedOutput()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-		t.Fatalf("second process: %v\n%s", err, out)
-	}
-	msg := string(out)
-	for _, want := range []string{"in use by another process", "process " + strconv.Itoa(os.Getpid()), "stop that process", "/import", db} {
-		if !strings.Contains(msg, want) {
-			t.Errorf("message lacks %q:\n%s", want, msg)
+	for _, args := range [][]string{
+		{"demo", "--db", db, "--scale", "test"},
+		{"user", "list", "--db", db},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		cmd := exec.CommandContext(ctx, self, args...)
+		cmd.Env = append(os.Environ(), "TIMBANG_RUN_MAIN=1")
+		out, err := cmd.CombinedOutput()
+		cancel()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Fatalf("second process %s: %v\n%s", args[0], err, out)
+		}
+		msg := string(out)
+		for _, want := range []string{"in use by another process", "process " + strconv.Itoa(os.Getpid()), "stop that process", "/import", db} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("%s: message lacks %q:\n%s", args[0], want, msg)
+			}
 		}
 	}
 }
@@ -130,7 +141,7 @@ func TestServeAndShutdown(t *testing.T) {
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		err := run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--demo", "--demo-scale", "test"}, pw, io.Discard)
+		err := run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--demo", "--demo-scale", "test"}, strings.NewReader(""), pw, io.Discard)
 		_ = pw.Close()
 		done <- err
 	}()

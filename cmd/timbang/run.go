@@ -13,14 +13,25 @@ import (
 // command is one subcommand of timbang.
 type command struct {
 	summary string
-	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+	run     commandFunc
 }
 
+// commandFunc runs a subcommand with its arguments and the process's standard streams.
+type commandFunc func(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error
+
 var commands = map[string]command{
-	"serve":    {"serve the dashboard", runServe},
-	"demo":     {"load the built-in demo dataset into a database", runDemo},
-	"import":   {"check and load CSV, XLSX or Parquet files, all or nothing", runImport},
-	"template": {"write a blank import template with an example row", runTemplate},
+	"serve":    {"serve the dashboard", noInput(runServe)},
+	"demo":     {"load the built-in demo dataset into a database", noInput(runDemo)},
+	"import":   {"check and load CSV, XLSX or Parquet files, all or nothing", noInput(runImport)},
+	"template": {"write a blank import template with an example row", noInput(runTemplate)},
+	"user":     {"add, list and disable users, set passwords", runUser},
+}
+
+// noInput adapts a command that never reads standard input.
+func noInput(run func(ctx context.Context, args []string, stdout, stderr io.Writer) error) commandFunc {
+	return func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+		return run(ctx, args, stdout, stderr)
+	}
 }
 
 // errUsage marks a mistake in the command line; it exits with status 2.
@@ -33,8 +44,9 @@ func exitCode(err error) int {
 	return 1
 }
 
-// run is the whole program, callable from tests: it never exits the process.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// run is the whole program, callable from tests: it never exits the process. Standard input
+// is passed like the outputs, so tests can feed it (user passwords are only read from it).
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return nil
@@ -44,7 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		usage(stderr)
 		return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
 	}
-	return cmd.run(ctx, args[1:], stdout, stderr)
+	return cmd.run(ctx, args[1:], stdin, stdout, stderr)
 }
 
 func usage(w io.Writer) {
