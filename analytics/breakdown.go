@@ -30,7 +30,8 @@ type Group struct {
 
 // Breakdown returns totals per agency, per cadre, or per region at level (1 province,
 // 2 regency/city, 3 district) under the filter (Status ignored), most short first.
-func (s *Service) Breakdown(ctx context.Context, f Filter, dim Dimension, level int, lang string) ([]Group, error) {
+func (r *Reader) Breakdown(ctx context.Context, f Filter, dim Dimension, level int, lang string) ([]Group, error) {
+	f.Scope = r.scope
 	f.Status = ""
 	var q string
 	var extra []any
@@ -47,7 +48,7 @@ func (s *Service) Breakdown(ctx context.Context, f Filter, dim Dimension, level 
 	default:
 		return nil, fmt.Errorf("breakdown by %q: unknown dimension", dim)
 	}
-	rows, err := s.db.QueryContext(ctx, filtered(q), f.args(extra...)...)
+	rows, err := r.db.QueryContext(ctx, filtered(q), f.args(extra...)...)
 	if err != nil {
 		return nil, fmt.Errorf("breakdown by %s: %w", dim, err)
 	}
@@ -72,12 +73,13 @@ type Bin struct {
 }
 
 // Distribution returns 21 bins of the ratio over the filter's positions.
-func (s *Service) Distribution(ctx context.Context, f Filter) ([]Bin, error) {
+func (r *Reader) Distribution(ctx context.Context, f Filter) ([]Bin, error) {
+	f.Scope = r.scope
 	bins := make([]Bin, 21)
 	for i := range bins {
 		bins[i].Lower = float64(i) / 10
 	}
-	rows, err := s.db.QueryContext(ctx, filtered("distribution"), f.args()...)
+	rows, err := r.db.QueryContext(ctx, filtered("distribution"), f.args()...)
 	if err != nil {
 		return nil, fmt.Errorf("distribution: %w", err)
 	}

@@ -24,14 +24,14 @@ func TestDemoStory(t *testing.T) {
 		t.Fatalf("%d periods, want 24", len(periods))
 	}
 	last := periods[len(periods)-1]
-	teachers, err := an.Summary(ctx, analytics.Filter{Period: last, Region: "36.73.05", Cadre: "guru"})
+	teachers, err := an.For(analytics.Scope{}).Summary(ctx, analytics.Filter{Period: last, Region: "36.73.05", Cadre: "guru"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if teachers.ShortagePeople == 0 || teachers.Ratio() >= 0.9 {
 		t.Errorf("Cipocok Jaya teachers: shortage %d people, ratio %.2f; want visibly short", teachers.ShortagePeople, teachers.Ratio())
 	}
-	first, err := an.Summary(ctx, analytics.Filter{Period: periods[0], Region: "36.73.05", Cadre: "guru"})
+	first, err := an.For(analytics.Scope{}).Summary(ctx, analytics.Filter{Period: periods[0], Region: "36.73.05", Cadre: "guru"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestDemoStory(t *testing.T) {
 		t.Errorf("Cipocok Jaya teacher ratio went from %.2f to %.2f; students outgrowing teachers should lower it",
 			first.Ratio(), teachers.Ratio())
 	}
-	all, err := an.Summary(ctx, analytics.Filter{Period: last})
+	all, err := an.For(analytics.Scope{}).Summary(ctx, analytics.Filter{Period: last})
 	if err != nil {
 		t.Fatal(err)
 	}

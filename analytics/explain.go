@@ -45,17 +45,20 @@ type Explanation struct {
 }
 
 // Explain recomputes the need of unit in cadre for period from the stored data.
-func (s *Service) Explain(ctx context.Context, unit, cadre string, period time.Time) (Explanation, error) {
+func (r *Reader) Explain(ctx context.Context, unit, cadre string, period time.Time) (Explanation, error) {
+	if _, err := r.checkUnit(ctx, unit, ""); err != nil {
+		return Explanation{}, err
+	}
 	e := Explanation{Period: period, UnitCode: unit, CadreCode: cadre}
 	var err error
-	if e.Bands, err = s.Bands(ctx); err != nil {
+	if e.Bands, err = r.Bands(ctx); err != nil {
 		return e, err
 	}
-	if err := s.db.QueryRowContext(ctx, query("explain_actual"), unit, cadre, period).Scan(&e.Actual); err != nil {
+	if err := r.db.QueryRowContext(ctx, query("explain_actual"), unit, cadre, period).Scan(&e.Actual); err != nil {
 		return e, fmt.Errorf("explain %s %s: staff: %w", unit, cadre, err)
 	}
 	var supportShare, effectiveHours float64
-	err = s.db.QueryRowContext(ctx, query("explain_norm"), unit, cadre).
+	err = r.db.QueryRowContext(ctx, query("explain_norm"), unit, cadre).
 		Scan(&e.Method, &e.Indicator, &e.PerStaff, &supportShare, &e.Source, &effectiveHours,
 			&e.IndicatorName[0], &e.IndicatorName[1], &e.IndicatorUnit[0], &e.IndicatorUnit[1])
 	switch {
@@ -68,7 +71,7 @@ func (s *Service) Explain(ctx context.Context, unit, cadre string, period time.T
 	switch e.Method {
 	case "ratio":
 		var v float64
-		err := s.db.QueryRowContext(ctx, query("explain_indicator_value"), unit, e.Indicator, period).Scan(&v)
+		err := r.db.QueryRowContext(ctx, query("explain_indicator_value"), unit, e.Indicator, period).Scan(&v)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return e, fmt.Errorf("explain %s %s: workload: %w", unit, cadre, err)
 		}
@@ -76,18 +79,18 @@ func (s *Service) Explain(ctx context.Context, unit, cadre string, period time.T
 		e.IndicatorValue = v
 		e.Required = RatioNormRequired(v, e.PerStaff)
 	case "wisn":
-		acts, complete, err := s.activities(ctx, unit, cadre, period)
+		acts, complete, err := r.activities(ctx, unit, cadre, period)
 		if err != nil {
 			return e, err
 		}
-		awt, categories, individuals, err := s.wisnParams(ctx, unit, cadre)
+		awt, categories, individuals, err := r.wisnParams(ctx, unit, cadre)
 		if err != nil {
 			return e, err
 		}
 		r := WISN(awt, acts, categories, individuals)
 		e.WISN, e.HasData, e.Required = &r, complete, r.Required
 	case "abk":
-		acts, complete, err := s.activities(ctx, unit, cadre, period)
+		acts, complete, err := r.activities(ctx, unit, cadre, period)
 		if err != nil {
 			return e, err
 		}
@@ -104,7 +107,7 @@ func (s *Service) Explain(ctx context.Context, unit, cadre string, period time.T
 		if e.Required > 0 {
 			e.Ratio = float64(e.Actual) / e.Required
 		}
-		grades, err := s.grades(ctx)
+		grades, err := r.grades(ctx)
 		if err != nil {
 			return e, err
 		}

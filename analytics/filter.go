@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"database/sql"
+	"slices"
 	"time"
 )
 
@@ -15,6 +16,9 @@ type Filter struct {
 	Unit     string // one unit's rows (unit pages)
 	Status   Status // narrows unit lists and the ratio distribution, not the headline totals
 	Period   time.Time
+	// Scope limits every row to what the user may see; a Reader sets it, whatever the caller
+	// put there.
+	Scope Scope
 }
 
 // args binds the filter to the named parameters of queries/filtered.sql.
@@ -27,20 +31,30 @@ func (f Filter) args(extra ...any) []any {
 		sql.Named("cadre", f.Cadre),
 		sql.Named("unit", f.Unit),
 		sql.Named("status", string(f.Status)),
-	}, extra...)
+	}, append(f.Scope.args(), extra...)...)
 }
 
-// scope is the single precomputed scope a filter maps to, if it maps to one.
+// scope is the single precomputed scope (scope_stats) a filter maps to, if it maps to one.
+// Under a user's scope the precomputed rows of a place are used only when the scope covers all
+// of the place; otherwise they would count units the user may not see, and the figures are
+// computed from the unit rows the scope lets through.
 func (f Filter) scope() (kind, code string, ok bool) {
+	sc := f.Scope
 	switch {
 	case f.Unit != "" || (f.Region != "" && f.Agency != ""):
 		return "", "", false
 	case f.Region != "":
-		return "region", f.Region, true
+		return "region", f.Region, sc.CoversRegion(f.Region)
 	case f.Agency != "":
-		return "agency", f.Agency, true
+		return "agency", f.Agency, sc.Everything() || slices.Contains(sc.Agencies, f.Agency)
+	case sc.Everything():
+		return "all", "", true
+	case len(sc.Regions) == 1 && len(sc.Agencies) == 0:
+		return "region", sc.Regions[0], true
+	case len(sc.Agencies) == 1 && len(sc.Regions) == 0:
+		return "agency", sc.Agencies[0], true
 	}
-	return "all", "", true
+	return "", "", false
 }
 
 // filtered prefixes a query with the filter CTE (queries/filtered.sql).

@@ -31,7 +31,7 @@ func assertUnitStatsMatchExplain(t *testing.T, s *Service) {
 			t.Fatal(err)
 		}
 		n++
-		e, err := s.Explain(ctx, unit, cadre, period)
+		e, err := s.For(Scope{}).Explain(ctx, unit, cadre, period)
 		if err != nil {
 			t.Fatalf("explain %s %s %s: %v", unit, cadre, period.Format("2006-01"), err)
 		}

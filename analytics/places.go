@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/timbang/timbang/data"
@@ -16,8 +17,18 @@ type Region struct {
 	Level      int
 }
 
-// Region returns the region with code, or data.ErrNotFound.
-func (s *Service) Region(ctx context.Context, code string) (Region, error) {
+// Region returns the region with code, data.ErrNotFound, or ErrForbidden when the reader's
+// scope does not cover all of it.
+func (r *Reader) Region(ctx context.Context, code string) (Region, error) {
+	if !r.scope.CoversRegion(code) {
+		return Region{}, fmt.Errorf("region %s: %w", code, ErrForbidden)
+	}
+	return r.region(ctx, code)
+}
+
+// region returns the region with code, or data.ErrNotFound, whatever the scope: region names
+// are public, and breadcrumbs name the regions above a user's own.
+func (s *Service) region(ctx context.Context, code string) (Region, error) {
 	var r Region
 	err := s.db.QueryRowContext(ctx, query("region"), sql.Named("code", code)).Scan(&r.Code, &r.Name, &r.Level)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -30,7 +41,7 @@ func (s *Service) Region(ctx context.Context, code string) (Region, error) {
 func (s *Service) RegionPath(ctx context.Context, code string) ([]Region, error) {
 	var path []Region
 	for c := code; c != ""; c = data.RegionParent(c) {
-		r, err := s.Region(ctx, c)
+		r, err := s.region(ctx, c)
 		if err != nil {
 			return nil, err
 		}
@@ -46,8 +57,17 @@ type Agency struct {
 	Sector                 string
 }
 
-// Agency returns the agency with code, or data.ErrNotFound.
-func (s *Service) Agency(ctx context.Context, code string) (Agency, error) {
+// Agency returns the agency with code, data.ErrNotFound, or ErrForbidden when it lies outside
+// the reader's scope.
+func (r *Reader) Agency(ctx context.Context, code string) (Agency, error) {
+	a, err := r.agency(ctx, code)
+	if err == nil && !r.scope.coversAgency(a.Code, a.RegionCode) {
+		return Agency{}, fmt.Errorf("agency %s: %w", code, ErrForbidden)
+	}
+	return a, err
+}
+
+func (s *Service) agency(ctx context.Context, code string) (Agency, error) {
 	var a Agency
 	err := s.db.QueryRowContext(ctx, query("agency"), sql.Named("code", code)).
 		Scan(&a.Code, &a.Name, &a.RegionCode, &a.RegionName, &a.Sector)
@@ -66,8 +86,13 @@ type Unit struct {
 	Lat, Lon               sql.NullFloat64
 }
 
-// Unit returns the unit with code, or data.ErrNotFound.
-func (s *Service) Unit(ctx context.Context, code, lang string) (Unit, error) {
+// Unit returns the unit with code, data.ErrNotFound, or ErrForbidden when it lies outside the
+// reader's scope.
+func (r *Reader) Unit(ctx context.Context, code, lang string) (Unit, error) {
+	return r.checkUnit(ctx, code, lang)
+}
+
+func (s *Service) unit(ctx context.Context, code, lang string) (Unit, error) {
 	var u Unit
 	err := s.db.QueryRowContext(ctx, query("unit"), sql.Named("code", code), sql.Named("lang", lang)).
 		Scan(&u.Code, &u.Name, &u.UnitType, &u.UnitTypeName, &u.Agency, &u.AgencyName, &u.Region, &u.Lat, &u.Lon)
@@ -94,8 +119,11 @@ type CadreHistory struct {
 }
 
 // UnitHistory returns every period of a unit per cadre, in cadre order.
-func (s *Service) UnitHistory(ctx context.Context, code string) ([]CadreHistory, error) {
-	rows, err := s.db.QueryContext(ctx, query("unit_history"), sql.Named("code", code))
+func (r *Reader) UnitHistory(ctx context.Context, code string) ([]CadreHistory, error) {
+	if _, err := r.checkUnit(ctx, code, ""); err != nil {
+		return nil, err
+	}
+	rows, err := r.db.QueryContext(ctx, query("unit_history"), sql.Named("code", code))
 	if err != nil {
 		return nil, fmt.Errorf("unit %s history: %w", code, err)
 	}
@@ -125,8 +153,11 @@ type Person struct {
 }
 
 // UnitStaff returns the people of a unit.
-func (s *Service) UnitStaff(ctx context.Context, code string) ([]Person, error) {
-	rows, err := s.db.QueryContext(ctx, query("unit_staff"), sql.Named("code", code))
+func (r *Reader) UnitStaff(ctx context.Context, code string) ([]Person, error) {
+	if _, err := r.checkUnit(ctx, code, ""); err != nil {
+		return nil, err
+	}
+	rows, err := r.db.QueryContext(ctx, query("unit_staff"), sql.Named("code", code))
 	if err != nil {
 		return nil, fmt.Errorf("unit %s staff: %w", code, err)
 	}
@@ -146,7 +177,8 @@ func (s *Service) UnitStaff(ctx context.Context, code string) ([]Person, error) 
 // Option is one choice of a filter menu.
 type Option struct {
 	Code, Name string
-	Level      int // regions only
+	Level      int    // regions only
+	Region     string // agencies only: the region that owns it
 }
 
 // Options are the choices of every filter menu.
@@ -155,24 +187,29 @@ type Options struct {
 	Periods                              []time.Time
 }
 
-// Options returns the filter menus' choices: regions that hold units, every agency, unit type
-// and cadre, and the periods with rollups.
-func (s *Service) Options(ctx context.Context, lang string) (Options, error) {
+// Options returns the filter menus' choices: the regions that hold units and the agencies,
+// both as far as the reader's scope reaches, every unit type and cadre, and the periods with
+// rollups.
+func (r *Reader) Options(ctx context.Context, lang string) (Options, error) {
 	var o Options
 	var err error
-	if o.Regions, err = s.options(ctx, "options_regions", true); err != nil {
+	if o.Regions, err = r.options(ctx, "options_regions", true); err != nil {
 		return o, err
 	}
-	if o.Agencies, err = s.options(ctx, "options_agencies", false); err != nil {
+	if o.Agencies, err = r.options(ctx, "options_agencies", false); err != nil {
 		return o, err
 	}
-	if o.UnitTypes, err = s.options(ctx, "options_unit_types", false, sql.Named("lang", lang)); err != nil {
+	if !r.scope.Everything() {
+		o.Regions = slices.DeleteFunc(o.Regions, func(op Option) bool { return !r.scope.CoversRegion(op.Code) })
+		o.Agencies = slices.DeleteFunc(o.Agencies, func(op Option) bool { return !r.scope.coversAgency(op.Code, op.Region) })
+	}
+	if o.UnitTypes, err = r.options(ctx, "options_unit_types", false, sql.Named("lang", lang)); err != nil {
 		return o, err
 	}
-	if o.Cadres, err = s.options(ctx, "options_cadres", false, sql.Named("lang", lang)); err != nil {
+	if o.Cadres, err = r.options(ctx, "options_cadres", false, sql.Named("lang", lang)); err != nil {
 		return o, err
 	}
-	o.Periods, err = s.Periods(ctx)
+	o.Periods, err = r.Periods(ctx)
 	return o, err
 }
 
@@ -186,8 +223,11 @@ func (s *Service) options(ctx context.Context, name string, withLevel bool, args
 	for rows.Next() {
 		var o Option
 		dest := []any{&o.Code, &o.Name}
-		if withLevel {
+		switch {
+		case withLevel:
 			dest = append(dest, &o.Level)
+		case name == "options_agencies":
+			dest = append(dest, &o.Region)
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err

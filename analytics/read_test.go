@@ -29,7 +29,7 @@ func TestSummaryPaths(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := s.Summary(ctx, tt.f)
+			got, err := s.For(Scope{}).Summary(ctx, tt.f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,11 +60,11 @@ func p2Surplus(t *testing.T, s *Service) int {
 func TestSummaryIntersectionMatchesOracle(t *testing.T) {
 	s := fixtureService(t)
 	ctx := context.Background()
-	viaScope, err := s.Summary(ctx, Filter{Period: feb, Agency: "36.73-dinkes"})
+	viaScope, err := s.For(Scope{}).Summary(ctx, Filter{Period: feb, Agency: "36.73-dinkes"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	viaRows, err := s.Summary(ctx, Filter{Period: feb, Agency: "36.73-dinkes", Region: "36.73"})
+	viaRows, err := s.For(Scope{}).Summary(ctx, Filter{Period: feb, Agency: "36.73-dinkes", Region: "36.73"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestSummaryIntersectionMatchesOracle(t *testing.T) {
 func TestUnitsOrderAndPaging(t *testing.T) {
 	s := fixtureService(t)
 	ctx := context.Background()
-	page, err := s.Units(ctx, Filter{Period: feb, Cadre: "guru"}, SortRatio, 2, 0, "id")
+	page, err := s.For(Scope{}).Units(ctx, Filter{Period: feb, Cadre: "guru"}, SortRatio, 2, 0, "id")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,14 +93,14 @@ func TestUnitsOrderAndPaging(t *testing.T) {
 	if page.Rows[0].DistrictName != "Cipocok Jaya" || page.Rows[0].AgencyName != "Dinas Pendidikan Kota Serang" {
 		t.Errorf("names: %+v", page.Rows[0])
 	}
-	last, err := s.Units(ctx, Filter{Period: feb, Cadre: "guru"}, SortRatio, 2, 2, "id")
+	last, err := s.For(Scope{}).Units(ctx, Filter{Period: feb, Cadre: "guru"}, SortRatio, 2, 2, "id")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(last.Rows) != 2 || last.Rows[0].Code != "K1" || last.Rows[1].Status != NoData {
 		t.Errorf("second page: %+v", last.Rows)
 	}
-	only, err := s.Units(ctx, Filter{Period: feb, Status: Surplus}, SortRatioDesc, 10, 0, "en")
+	only, err := s.For(Scope{}).Units(ctx, Filter{Period: feb, Status: Surplus}, SortRatioDesc, 10, 0, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,32 +117,32 @@ func TestUnitsOrderAndPaging(t *testing.T) {
 func TestBreakdownAndDistribution(t *testing.T) {
 	s := fixtureService(t)
 	ctx := context.Background()
-	byAgency, err := s.Breakdown(ctx, Filter{Period: feb}, ByAgency, 0, "id")
+	byAgency, err := s.For(Scope{}).Breakdown(ctx, Filter{Period: feb}, ByAgency, 0, "id")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(byAgency) != 4 || byAgency[0].Code != "36.73-disdik" || byAgency[0].ShortagePeople != 19 {
 		t.Errorf("by agency: %+v", byAgency)
 	}
-	byDistrict, err := s.Breakdown(ctx, Filter{Period: feb, Region: "36.73"}, ByRegion, 3, "id")
+	byDistrict, err := s.For(Scope{}).Breakdown(ctx, Filter{Period: feb, Region: "36.73"}, ByRegion, 3, "id")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(byDistrict) != 2 || byDistrict[0].Name != "Cipocok Jaya" {
 		t.Errorf("by district: %+v", byDistrict)
 	}
-	byCadre, err := s.Breakdown(ctx, Filter{Period: feb}, ByCadre, 0, "en")
+	byCadre, err := s.For(Scope{}).Breakdown(ctx, Filter{Period: feb}, ByCadre, 0, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(byCadre) != 5 || byCadre[0].Name != "Teacher" {
 		t.Errorf("by cadre: %+v", byCadre)
 	}
-	bins, err := s.Distribution(ctx, Filter{Period: feb})
+	bins, err := s.For(Scope{}).Distribution(ctx, Filter{Period: feb})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := s.Summary(ctx, Filter{Period: feb})
+	sum, err := s.For(Scope{}).Summary(ctx, Filter{Period: feb})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,36 +169,36 @@ func TestPlacesAndHistory(t *testing.T) {
 		t.Errorf("path %+v", path)
 	}
 	for _, lookup := range []func() error{
-		func() error { _, err := s.Region(ctx, "99.99"); return err },
-		func() error { _, err := s.Agency(ctx, "nope"); return err },
-		func() error { _, err := s.Unit(ctx, "nope", "id"); return err },
+		func() error { _, err := s.For(Scope{}).Region(ctx, "99.99"); return err },
+		func() error { _, err := s.For(Scope{}).Agency(ctx, "nope"); return err },
+		func() error { _, err := s.For(Scope{}).Unit(ctx, "nope", "id"); return err },
 	} {
 		if err := lookup(); !errors.Is(err, data.ErrNotFound) {
 			t.Errorf("missing thing: %v, want ErrNotFound", err)
 		}
 	}
-	hist, err := s.UnitHistory(ctx, "P1")
+	hist, err := s.For(Scope{}).UnitHistory(ctx, "P1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(hist) != 3 || hist[0].Cadre != "dokter" || len(hist[0].Points) != 2 || hist[0].Points[0].Status != NoData {
 		t.Errorf("history %+v", hist)
 	}
-	people, err := s.UnitStaff(ctx, "S1")
+	people, err := s.For(Scope{}).UnitStaff(ctx, "S1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(people) != 21 || len(people[0].NIP) != 18 {
 		t.Errorf("S1 staff: %d people", len(people))
 	}
-	opts, err := s.Options(ctx, "id")
+	opts, err := s.For(Scope{}).Options(ctx, "id")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(opts.Periods) != 2 || len(opts.Cadres) != 5 || len(opts.Agencies) != 4 || len(opts.Regions) < 4 {
 		t.Errorf("options %+v", opts)
 	}
-	trend, err := s.Trend(ctx, Filter{Region: "36.73"})
+	trend, err := s.For(Scope{}).Trend(ctx, Filter{Region: "36.73"})
 	if err != nil {
 		t.Fatal(err)
 	}

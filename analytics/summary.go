@@ -56,14 +56,15 @@ func (s Summary) Ratio() float64 {
 }
 
 // Summary returns the headline figures for the filter (its Status is ignored).
-func (s *Service) Summary(ctx context.Context, f Filter) (Summary, error) {
+func (r *Reader) Summary(ctx context.Context, f Filter) (Summary, error) {
+	f.Scope = r.scope
 	sum := Summary{Period: f.Period}
 	var gini sql.NullFloat64
 	dest := []any{&sum.Units, &sum.Positions, &sum.Staff, &sum.StaffMeasured, &sum.Required, &sum.RequiredRounded,
 		&sum.ShortagePeople, &sum.SurplusPeople, &sum.Counts.SevereShortage, &sum.Counts.Shortage,
 		&sum.Counts.Balanced, &sum.Counts.Surplus, &sum.Counts.NoData, &gini}
 	if kind, code, ok := f.scope(); ok {
-		err := s.db.QueryRowContext(ctx, query("summary_scope"), sql.Named("period", f.Period), sql.Named("kind", kind),
+		err := r.db.QueryRowContext(ctx, query("summary_scope"), sql.Named("period", f.Period), sql.Named("kind", kind),
 			sql.Named("code", code), sql.Named("cadre", f.Cadre), sql.Named("unit_type", f.UnitType)).Scan(dest...)
 		if errors.Is(err, sql.ErrNoRows) {
 			sum.Gini = math.NaN()
@@ -76,16 +77,17 @@ func (s *Service) Summary(ctx context.Context, f Filter) (Summary, error) {
 		return sum, nil
 	}
 	f.Status = ""
-	if err := s.db.QueryRowContext(ctx, filtered("summary_filtered"), f.args()...).Scan(dest...); err != nil {
+	if err := r.db.QueryRowContext(ctx, filtered("summary_filtered"), f.args()...).Scan(dest...); err != nil {
 		return sum, fmt.Errorf("summary: %w", err)
 	}
-	g, err := s.filteredGini(ctx, f)
+	g, err := r.filteredGini(ctx, f)
 	sum.Gini = g
 	return sum, err
 }
 
-func (s *Service) filteredGini(ctx context.Context, f Filter) (float64, error) {
-	rows, err := s.db.QueryContext(ctx, filtered("load_pairs"), f.args()...)
+func (r *Reader) filteredGini(ctx context.Context, f Filter) (float64, error) {
+	f.Scope = r.scope
+	rows, err := r.db.QueryContext(ctx, filtered("load_pairs"), f.args()...)
 	if err != nil {
 		return math.NaN(), fmt.Errorf("gini: %w", err)
 	}
@@ -121,12 +123,13 @@ type TrendPoint struct {
 
 // Trend returns every period of the filter's scope, oldest first. A filter that maps to no
 // single scope (an agency inside a region) is followed at the agency's level.
-func (s *Service) Trend(ctx context.Context, f Filter) ([]TrendPoint, error) {
+func (r *Reader) Trend(ctx context.Context, f Filter) ([]TrendPoint, error) {
+	f.Scope = r.scope
 	kind, code, ok := f.scope()
 	if !ok {
 		kind, code = "agency", f.Agency
 	}
-	rows, err := s.db.QueryContext(ctx, query("trend_scope"), sql.Named("kind", kind), sql.Named("code", code),
+	rows, err := r.db.QueryContext(ctx, query("trend_scope"), sql.Named("kind", kind), sql.Named("code", code),
 		sql.Named("cadre", f.Cadre), sql.Named("unit_type", f.UnitType))
 	if err != nil {
 		return nil, fmt.Errorf("trend: %w", err)

@@ -62,11 +62,12 @@ type UnitPage struct {
 }
 
 // Units returns rows [offset, offset+limit) of the filtered unit list in the given order.
-func (s *Service) Units(ctx context.Context, f Filter, order UnitSort, limit, offset int, lang string) (UnitPage, error) {
+func (r *Reader) Units(ctx context.Context, f Filter, order UnitSort, limit, offset int, lang string) (UnitPage, error) {
+	f.Scope = r.scope
 	if !order.Valid() {
 		order = SortRatio
 	}
-	rows, err := s.db.QueryContext(ctx, filtered("units_page"), f.args(sql.Named("sort", string(order)),
+	rows, err := r.db.QueryContext(ctx, filtered("units_page"), f.args(sql.Named("sort", string(order)),
 		sql.Named("limit", limit), sql.Named("offset", offset), sql.Named("lang", lang))...)
 	if err != nil {
 		return UnitPage{}, fmt.Errorf("units: %w", err)

@@ -1,5 +1,7 @@
 -- The unit_stats rows a dashboard filter selects; every read query below builds on it.
--- A region filter matches the region and everything under it.
+-- A region filter matches the region and everything under it. The user's scope (analytics.Scope)
+-- lets through the units of its agencies and of its regions and everything under them; a region
+-- code's ancestors are its prefixes of 2, 5 and 8 characters.
 WITH f AS (
     SELECT s.*
     FROM unit_stats s
@@ -9,6 +11,10 @@ WITH f AS (
       AND ($unit_type = '' OR s.unit_type = $unit_type)
       AND ($cadre = '' OR s.cadre_code = $cadre)
       AND ($unit = '' OR s.unit_code = $unit)
+      AND ($scope_all
+           OR list_contains(string_split($scope_agencies, ','), s.agency_code)
+           OR list_has_any(string_split($scope_regions, ','),
+                           [s.region_code, left(s.region_code, 2), left(s.region_code, 5), left(s.region_code, 8)]))
 ),
 fs AS (
     SELECT * FROM f WHERE $status = '' OR f.status = $status

@@ -1,1 +1,1 @@
-SELECT code, name FROM agencies ORDER BY name;
+SELECT code, name, region_code FROM agencies ORDER BY name;

@@ -1,0 +1,79 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ErrForbidden is returned when a place lies outside the reader's scope.
+var ErrForbidden = errors.New("outside your scope")
+
+// Scope is the part of the data a user may see: the units of any of Regions (Kemendagri codes,
+// each with everything under it) or of any of Agencies. The zero Scope is everything. It has the
+// fields of accounts.Scope, so a user's scope converts to it directly.
+type Scope struct {
+	Regions  []string
+	Agencies []string
+}
+
+// Everything reports whether the scope limits nothing.
+func (sc Scope) Everything() bool { return len(sc.Regions) == 0 && len(sc.Agencies) == 0 }
+
+// CoversRegion reports whether every unit of region code lies in the scope: the region is one
+// of the scope's regions or under one.
+func (sc Scope) CoversRegion(code string) bool {
+	if sc.Everything() {
+		return true
+	}
+	for _, r := range sc.Regions {
+		if code == r || strings.HasPrefix(code, r+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// coversAgency reports whether the units of an agency seated in region lie in the scope.
+func (sc Scope) coversAgency(code, region string) bool {
+	return sc.Everything() || slices.Contains(sc.Agencies, code) || sc.CoversRegion(region)
+}
+
+// args binds the scope to queries/filtered.sql. The lists go in as comma-separated text: codes
+// never hold a comma (region codes are digits and dots, agency codes are checked by the
+// importer's code rules, which allow no white space and the CSV reader splits on commas).
+func (sc Scope) args() []any {
+	return []any{
+		sql.Named("scope_all", sc.Everything()),
+		sql.Named("scope_regions", strings.Join(sc.Regions, ",")),
+		sql.Named("scope_agencies", strings.Join(sc.Agencies, ",")),
+	}
+}
+
+// Reader reads the analytics a user may see: every figure, list and place it returns is
+// limited to its scope, so a page cannot show more than its user's scope by forgetting to ask.
+type Reader struct {
+	*Service
+	scope Scope
+}
+
+// For returns a reader limited to sc; the zero Scope reads everything.
+func (s *Service) For(sc Scope) *Reader { return &Reader{Service: s, scope: sc} }
+
+// Scope is the reader's scope.
+func (r *Reader) Scope() Scope { return r.scope }
+
+// checkUnit returns the unit if the reader may see it, ErrForbidden if not.
+func (r *Reader) checkUnit(ctx context.Context, code, lang string) (Unit, error) {
+	u, err := r.unit(ctx, code, lang)
+	if err != nil {
+		return u, err
+	}
+	if !r.scope.coversAgency(u.Agency, u.Region) {
+		return Unit{}, fmt.Errorf("unit %s: %w", code, ErrForbidden)
+	}
+	return u, nil
+}
