@@ -51,6 +51,8 @@ build: assets ## Build ./bin/timbang
 
 run: build ## Build, then serve the demo dataset at http://127.0.0.1:8080
 	@echo "Timbang dashboard: http://$(ADDR)  (Ctrl-C stops it)"
+	@echo "Log in as admin: on the first start the password is printed below, once. Lost it? Stop the"
+	@echo "server and run: ./bin/timbang user passwd --db $(DB) --username admin --password-stdin"
 	./bin/timbang serve --addr $(ADDR) --db $(DB) --demo
 
 test: assets tools browser ## gofmt check, go vet, golangci-lint, then go test -race (browser tests included)

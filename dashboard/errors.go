@@ -9,6 +9,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/timbang/timbang/analytics"
 	"github.com/timbang/timbang/data"
 )
 
@@ -45,6 +46,8 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 		status, detail = he.status, he.msg
 	case errors.Is(err, data.ErrNotFound):
 		status, detail = http.StatusNotFound, err.Error()
+	case errors.Is(err, analytics.ErrForbidden):
+		status, detail = http.StatusForbidden, mustT(s.locale(c), "auth.forbidden")
 	case errors.As(err, &fe) && fe.Code == http.StatusRequestEntityTooLarge:
 		status, detail = fe.Code, fmt.Sprintf(mustT(s.locale(c), "import.too_large"), s.maxUpload>>20)
 	case errors.As(err, &fe):
@@ -57,6 +60,8 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	switch {
 	case status == http.StatusNotFound:
 		key = "error.not_found"
+	case status == http.StatusForbidden:
+		key = "error.forbidden"
 	case status < 500:
 		key = "error.bad"
 	}

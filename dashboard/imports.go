@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/timbang/timbang/analytics"
+	"github.com/timbang/timbang/data/accounts"
 	"github.com/timbang/timbang/data/importer"
 )
 
@@ -157,9 +159,19 @@ func (s *Server) applyImport(c *fiber.Ctx) error {
 		return badRequest(mustT(s.locale(c), "import.expired"))
 	}
 	defer func() { _ = os.RemoveAll(p.dir) }()
-	res, err := importer.Import(c.UserContext(), s.store, p.sources, importer.Options{Actor: "web", Limits: s.importLimits(),
+	who := actor(c)
+	res, err := importer.Import(c.UserContext(), s.store, p.sources, importer.Options{Actor: who.Name, Limits: s.importLimits(),
 		AfterApply: analytics.RefreshTx})
 	if err != nil && !errors.Is(err, importer.ErrRejected) {
+		return err
+	}
+	var files []string
+	for _, f := range res.Files {
+		files = append(files, f.Name)
+	}
+	if err := s.auth.audit.Record(c.UserContext(), accounts.Entry{At: s.auth.now(), Actor: who.Name, Action: accounts.ActionImport,
+		Scope: "all", Remote: who.Remote, Detail: fmt.Sprintf("run %d, applied %v, %d inserted, %d updated, %d problems: %s",
+			res.RunID, res.Applied, res.Total.Inserted, res.Total.Updated, res.ProblemCount, strings.Join(files, ", "))}); err != nil {
 		return err
 	}
 	// The data changed: the next page view rebuilds the filter menus.

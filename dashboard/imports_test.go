@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/timbang/timbang/data/accounts"
 )
 
 func upload(t *testing.T, app interface {
@@ -53,8 +55,8 @@ func do(t *testing.T, app interface {
 // TestImportPage: upload a file, see the check, apply it, see it in the history and on the
 // dashboard; a bad file shows its problems by row and changes nothing.
 func TestImportPage(t *testing.T) {
-	srv, _ := testServer(t)
-	app := srv.App()
+	srv, store := testServer(t)
+	app := logIn(t, srv.App(), store, accounts.RoleAdmin, accounts.Scope{})
 
 	if r := get(t, app, "/import"); r.status != 200 || !strings.Contains(r.body, "Templat kosong") {
 		t.Fatalf("import page: %d", r.status)

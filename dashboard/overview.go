@@ -40,7 +40,7 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	}
 	q := v.query(latest(o))
 	p.Filters = filterBar(l, "/", v, o)
-	sum, err := s.an.Summary(ctx, v.Filter)
+	sum, err := s.reader(ctx).Summary(ctx, v.Filter)
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ func (s *Server) overview(c *fiber.Ctx) error {
 
 	// Where the shortage is: by agency, and by region one level below the filter's region (or
 	// by regency/city when the data spans few of them, by province when it spans many).
-	byAgency, err := s.an.Breakdown(ctx, v.Filter, analytics.ByAgency, 0, string(l.Lang))
+	byAgency, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByAgency, 0, string(l.Lang))
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return err
 	}
 	level := childLevel(v.Region, o)
-	byRegion, err := s.an.Breakdown(ctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
+	byRegion, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func (s *Server) overview(c *fiber.Ctx) error {
 // scopeCharts are the charts every scope page shows: the ratio distribution and the trend.
 func (s *Server) scopeCharts(c *fiber.Ctx, l Locale, f analytics.Filter) ([]Chart, error) {
 	ctx := c.UserContext()
-	bins, err := s.an.Distribution(ctx, f)
+	bins, err := s.reader(ctx).Distribution(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +98,7 @@ func (s *Server) scopeCharts(c *fiber.Ctx, l Locale, f analytics.Filter) ([]Char
 	if err != nil {
 		return nil, err
 	}
-	points, err := s.an.Trend(ctx, f)
+	points, err := s.reader(ctx).Trend(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +119,7 @@ func (s *Server) topTable(c *fiber.Ctx, l Locale, v View, order analytics.UnitSo
 		}
 		f := v.Filter
 		f.Status = st
-		page, err := s.an.Units(c.UserContext(), f, order, topRows, 0, string(l.Lang))
+		page, err := s.reader(c.UserContext()).Units(c.UserContext(), f, order, topRows, 0, string(l.Lang))
 		if err != nil {
 			return t, err
 		}

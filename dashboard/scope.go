@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/timbang/timbang/analytics"
+	"github.com/timbang/timbang/data"
 )
 
 // GroupRow is one line of a breakdown table, with where it leads.
@@ -39,20 +40,20 @@ const chartUnits = 120
 func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q url.Values) error {
 	ctx := c.UserContext()
 	v := p.View
-	sum, err := s.an.Summary(ctx, v.Filter)
+	sum, err := s.reader(ctx).Summary(ctx, v.Filter)
 	if err != nil {
 		return err
 	}
 	p.Headline = headline(sum, path, q)
 
 	// Units by ratio: all of them when few, else the two ends.
-	all, err := s.an.Units(ctx, v.Filter, analytics.SortRatio, chartUnits, 0, string(l.Lang))
+	all, err := s.reader(ctx).Units(ctx, v.Filter, analytics.SortRatio, chartUnits, 0, string(l.Lang))
 	if err != nil {
 		return err
 	}
 	rows := withRatio(all.Rows)
 	if all.Total > chartUnits {
-		top, err := s.an.Units(ctx, v.Filter, analytics.SortRatioDesc, chartUnits/2, 0, string(l.Lang))
+		top, err := s.reader(ctx).Units(ctx, v.Filter, analytics.SortRatioDesc, chartUnits/2, 0, string(l.Lang))
 		if err != nil {
 			return err
 		}
@@ -69,7 +70,7 @@ func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q 
 	if err != nil {
 		return err
 	}
-	byCadre, err := s.an.Breakdown(ctx, v.Filter, analytics.ByCadre, 0, string(l.Lang))
+	byCadre, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByCadre, 0, string(l.Lang))
 	if err != nil {
 		return err
 	}
@@ -87,7 +88,7 @@ func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q 
 	}
 	p.Charts = append([]Chart{unitsC, cadreC}, more...)
 
-	page, err := s.an.Units(ctx, v.Filter, v.Sort, pageSize, (v.Page-1)*pageSize, string(l.Lang))
+	page, err := s.reader(ctx).Units(ctx, v.Filter, v.Sort, pageSize, (v.Page-1)*pageSize, string(l.Lang))
 	if err != nil {
 		return err
 	}
@@ -123,6 +124,11 @@ func (s *Server) region(c *fiber.Ctx) error {
 		return err
 	}
 	code := c.Params("code")
+	// The reader refuses a region its user's scope does not cover; the path above it is only
+	// names, for the breadcrumbs.
+	if _, err := s.reader(ctx).Region(ctx, code); err != nil {
+		return err
+	}
 	path, err := s.an.RegionPath(ctx, code)
 	if err != nil {
 		return err
@@ -141,14 +147,14 @@ func (s *Server) region(c *fiber.Ctx) error {
 		return err
 	}
 	if region.Level < 3 {
-		children, err := s.an.Breakdown(ctx, v.Filter, analytics.ByRegion, region.Level+1, string(l.Lang))
+		children, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByRegion, region.Level+1, string(l.Lang))
 		if err != nil {
 			return err
 		}
 		p.ChildTitle = mustT(l, "region.children")
 		p.Children = groupRows(children, func(g analytics.Group) string { return link("/region/"+g.Code, without(q, qPage, qSort)) })
 	}
-	agencies, err := s.an.Breakdown(ctx, v.Filter, analytics.ByAgency, 0, string(l.Lang))
+	agencies, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByAgency, 0, string(l.Lang))
 	if err != nil {
 		return err
 	}
@@ -168,7 +174,7 @@ func (s *Server) agency(c *fiber.Ctx) error {
 		return err
 	}
 	code := c.Params("code")
-	a, err := s.an.Agency(ctx, code)
+	a, err := s.reader(ctx).Agency(ctx, code)
 	if err != nil {
 		return err
 	}
@@ -176,7 +182,7 @@ func (s *Server) agency(c *fiber.Ctx) error {
 	p := scopePage{Page: s.page(c, l, a.Name), View: v, Agency: a}
 	p.Crumbs = []Crumb{{Name: mustT(l, "nav.overview"), URL: "/"}}
 	if v.Region != "" {
-		if r, err := s.an.Region(ctx, v.Region); err == nil {
+		if r, err := s.reader(ctx).Region(ctx, v.Region); err == nil {
 			p.Crumbs = append(p.Crumbs, Crumb{Name: r.Name, URL: "/region/" + r.Code})
 		}
 	}
@@ -187,13 +193,13 @@ func (s *Server) agency(c *fiber.Ctx) error {
 		return err
 	}
 	level := 3
-	if r, err := s.an.Region(ctx, a.RegionCode); err == nil && r.Level == 1 {
+	if data.RegionLevel(a.RegionCode) == 1 {
 		level = 2 // a provincial agency spreads over regencies and cities
 	}
 	if v.Region != "" {
 		level = childLevel(v.Region, o)
 	}
-	children, err := s.an.Breakdown(ctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
+	children, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
 	if err != nil {
 		return err
 	}

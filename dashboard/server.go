@@ -17,6 +17,7 @@ import (
 
 	"github.com/timbang/timbang/analytics"
 	"github.com/timbang/timbang/data"
+	"github.com/timbang/timbang/data/accounts"
 	"github.com/timbang/timbang/data/importer"
 )
 
@@ -28,6 +29,8 @@ type Config struct {
 	MaxUploadBytes int64
 	// Static overrides the embedded static files (tests); nil uses the embedded ones.
 	Static fs.FS
+	// Now is the clock of sessions and logins; nil is time.Now (tests inject one).
+	Now func() time.Time
 }
 
 // Server holds the dashboard's dependencies; its methods are the handlers.
@@ -45,15 +48,17 @@ type Server struct {
 	store     *data.Store
 	maxUpload int64
 	uploads   uploads
+	auth      auth
 }
 
 type optionsKey struct {
 	lang    Lang
 	version int64
+	scope   string
 }
 
 // pageNames are the templates that render whole pages; each is parsed with layout.html.
-var pageNames = []string{"overview", "region", "agency", "units", "unit", "import", "error"}
+var pageNames = []string{"overview", "region", "agency", "units", "unit", "import", "login", "users", "audit", "error"}
 
 // New parses every template and hashes every asset, so a broken template or a missing asset
 // fails the start rather than a request.
@@ -70,6 +75,11 @@ func New(cfg Config) (*Server, error) {
 		store: cfg.Store, maxUpload: cfg.MaxUploadBytes, uploads: uploads{pending: map[string]*pendingUpload{}}}
 	if s.maxUpload <= 0 {
 		s.maxUpload = importer.DefaultLimits.MaxFileBytes
+	}
+	s.auth = auth{users: accounts.NewUsers(cfg.Store), sessions: accounts.NewSessions(cfg.Store), audit: accounts.NewAudit(cfg.Store),
+		limiter: accounts.NewLoginLimiter(accounts.LoginAttemptsPerMinute, accounts.LoginBurst), now: cfg.Now}
+	if s.auth.now == nil {
+		s.auth.now = time.Now
 	}
 	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFiles, "templates/layout.html")
 	if err != nil {
@@ -103,15 +113,28 @@ func (s *Server) App() *fiber.App {
 	app.Get("/healthz", s.healthz)
 	app.Get("/static/*", s.assets.Handler())
 	app.Get("/lang/:lang", s.switchLang)
-	app.Get("/", s.overview)
-	app.Get("/units", s.units)
-	app.Get("/region/:code", s.region)
-	app.Get("/agency/:code", s.agency)
-	app.Get("/unit/:code", s.unit)
-	app.Get("/import", s.showImport)
-	app.Post("/import", s.checkImport)
-	app.Post("/import/apply", s.applyImport)
-	app.Get("/import/template/:kind.:format", s.importTemplate)
+	app.Get("/login", s.showLogin)
+	app.Post("/login", s.login)
+	// Everything below needs a session, and a CSRF token for anything but GET.
+	app.Use(s.requireLogin)
+	app.Post("/logout", s.logout)
+	view := s.allow(accounts.ViewDashboards)
+	app.Get("/", view, s.overview)
+	app.Get("/units", view, s.units)
+	app.Get("/region/:code", view, s.region)
+	app.Get("/agency/:code", view, s.agency)
+	app.Get("/unit/:code", view, s.unit)
+	imports := s.allow(accounts.Import)
+	app.Get("/import", imports, s.showImport)
+	app.Post("/import", imports, s.checkImport)
+	app.Post("/import/apply", imports, s.applyImport)
+	app.Get("/import/template/:kind.:format", imports, s.importTemplate)
+	manage := s.allow(accounts.ManageUsers)
+	app.Get("/admin/users", manage, s.listUsers)
+	app.Post("/admin/users", manage, s.addUser)
+	app.Post("/admin/users/:name/disable", manage, s.disableUser)
+	app.Post("/admin/users/:name/password", manage, s.setPassword)
+	app.Get("/admin/audit", s.allow(accounts.ViewAudit), s.auditLog)
 	app.Use(func(c *fiber.Ctx) error { return notFound("no page at " + c.Path()) })
 	return app
 }
@@ -160,6 +183,8 @@ func (s *Server) locale(c *fiber.Ctx) Locale {
 // Page is what every page template gets: language, title, navigation and assets.
 type Page struct {
 	L       Locale
+	User    *accounts.User // nil on the login page
+	CSRF    string         // the token every form of the page posts back
 	Title   string
 	Path    string
 	Current string // request path and query, for the language toggle
@@ -184,7 +209,24 @@ func (s *Server) page(c *fiber.Ctx, l Locale, title string) Page {
 	if q := string(c.Request().URI().QueryString()); q != "" {
 		current += "?" + q
 	}
-	return Page{L: l, Title: title, Path: c.Path(), Current: current, assets: s.assets}
+	p := Page{L: l, Title: title, Path: c.Path(), Current: current, assets: s.assets}
+	if sess, ok := session(c); ok {
+		p.User, p.CSRF = &sess.User, sess.CSRFToken
+	}
+	return p
+}
+
+// Can reports whether the page's user may do p (the navigation shows only what they may use).
+func (p Page) Can(perm string) bool {
+	return p.User != nil && p.User.Role.Can(accounts.Permission(perm))
+}
+
+// UserLabel names the logged-in user in the header.
+func (p Page) UserLabel() string {
+	if p.User == nil {
+		return ""
+	}
+	return userLabel(*p.User)
 }
 
 // render executes a page template into a buffer first, so a template error becomes a clean
@@ -226,14 +268,15 @@ func (s *Server) filterOptions(ctx context.Context, l Locale) (analytics.Options
 	if err != nil {
 		return analytics.Options{}, err
 	}
-	key := optionsKey{l.Lang, version}
+	rd := s.reader(ctx)
+	key := optionsKey{l.Lang, version, fmt.Sprint(rd.Scope())}
 	s.optionsMu.Lock()
 	o, ok := s.options[key]
 	s.optionsMu.Unlock()
 	if ok {
 		return o, nil
 	}
-	o, err = s.an.Options(ctx, string(l.Lang))
+	o, err = rd.Options(ctx, string(l.Lang))
 	if err != nil {
 		return o, err
 	}

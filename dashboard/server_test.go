@@ -3,6 +3,7 @@ package dashboard
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -10,12 +11,15 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/timbang/timbang/analytics"
 	"github.com/timbang/timbang/data"
+	"github.com/timbang/timbang/data/accounts"
 	"github.com/timbang/timbang/data/datatest"
 )
 
@@ -40,12 +44,52 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// testApp serves the test demo (a slice of Kota Serang) from a fresh in-memory database.
-func testApp(t *testing.T) *fiber.App {
+// testApp serves the test demo (a slice of Kota Serang) from a fresh in-memory database to an
+// admin who is logged in.
+func testApp(t *testing.T) tester {
 	t.Helper()
-	srv, _ := testServer(t)
-	return srv.App()
+	srv, store := testServer(t)
+	return logIn(t, srv.App(), store, accounts.RoleAdmin, accounts.Scope{})
 }
+
+// tester is what sends test requests: a Fiber app, or a client logged in to one.
+type tester interface {
+	Test(req *http.Request, msTimeout ...int) (*http.Response, error)
+}
+
+// client is a logged-in browser: its requests carry the session cookie, and those that change
+// something carry the session's CSRF token.
+type client struct {
+	app         *fiber.App
+	token, csrf string
+}
+
+func (cl client) Test(req *http.Request, msTimeout ...int) (*http.Response, error) {
+	req.AddCookie(&http.Cookie{Name: SessionCookie, Value: cl.token})
+	if req.Method != http.MethodGet {
+		req.Header.Set("X-CSRF-Token", cl.csrf)
+	}
+	return cl.app.Test(req, msTimeout...)
+}
+
+// logIn makes a user with role and scope and a session for them, as a login would.
+func logIn(t *testing.T, app *fiber.App, store *data.Store, role accounts.Role, scope accounts.Scope) client {
+	t.Helper()
+	ctx := context.Background()
+	name := strings.ReplaceAll(string(role), "-", "") + fmt.Sprint(userSeq.Add(1))
+	u, err := accounts.NewUsers(store).Add(ctx, accounts.Actor{Name: "test"}, accounts.NewUser{
+		Username: name, Role: role, Scope: scope, Password: "correct horse battery staple"}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, sess, err := accounts.NewSessions(store).Create(ctx, u, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client{app: app, token: token, csrf: sess.CSRFToken}
+}
+
+var userSeq atomic.Int64
 
 // testServer is a server on the refreshed test demo, and the store behind it.
 func testServer(t *testing.T) (*Server, *data.Store) {
@@ -80,7 +124,7 @@ type response struct {
 	body   string
 }
 
-func get(t *testing.T, app *fiber.App, target string, headers ...string) response {
+func get(t *testing.T, app tester, target string, headers ...string) response {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodGet, target, http.NoBody)
 	for i := 0; i+1 < len(headers); i += 2 {
@@ -101,7 +145,7 @@ func get(t *testing.T, app *fiber.App, target string, headers ...string) respons
 }
 
 // firstUnit finds a unit code on the units page.
-func firstUnit(t *testing.T, app *fiber.App, query string) string {
+func firstUnit(t *testing.T, app tester, query string) string {
 	t.Helper()
 	m := regexp.MustCompile(`href="/unit/([^"?]+)"`).FindStringSubmatch(get(t, app, "/units?"+query).body)
 	if m == nil {
@@ -271,13 +315,13 @@ func TestHealthzLanguageAndHeaders(t *testing.T) {
 }
 
 func TestEmptyDatabaseSaysSo(t *testing.T) {
-	an := analytics.New(datatest.Store(t))
-	srv, err := New(Config{Analytics: an})
+	store := datatest.Store(t)
+	srv, err := New(Config{Analytics: analytics.New(store), Store: store})
 	if err != nil {
 		t.Fatal(err)
 	}
 	trackRendered(t, srv)
-	r := get(t, srv.App(), "/")
+	r := get(t, logIn(t, srv.App(), store, accounts.RoleAdmin, accounts.Scope{}), "/")
 	if r.status != 200 || !strings.Contains(r.body, "timbang demo") {
 		t.Errorf("empty database: %d %.200s", r.status, r.body)
 	}

@@ -36,7 +36,7 @@ func (s *Server) unit(c *fiber.Ctx) error {
 		return err
 	}
 	lang := string(l.Lang)
-	u, err := s.an.Unit(ctx, c.Params("code"), lang)
+	u, err := s.reader(ctx).Unit(ctx, c.Params("code"), lang)
 	if err != nil {
 		return err
 	}
@@ -56,12 +56,12 @@ func (s *Server) unit(c *fiber.Ctx) error {
 		t := o.Periods[len(o.Periods)-1-i]
 		p.Periods = append(p.Periods, SelectOption{Value: t.Format("2006-01"), Label: l.Period(t), Selected: t.Equal(v.Period)})
 	}
-	page, err := s.an.Units(ctx, analytics.Filter{Period: v.Period, Unit: u.Code}, analytics.SortName, 100, 0, lang)
+	page, err := s.reader(ctx).Units(ctx, analytics.Filter{Period: v.Period, Unit: u.Code}, analytics.SortName, 100, 0, lang)
 	if err != nil {
 		return err
 	}
 	p.Rows = page.Rows
-	history, err := s.an.UnitHistory(ctx, u.Code)
+	history, err := s.reader(ctx).UnitHistory(ctx, u.Code)
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func (s *Server) unit(c *fiber.Ctx) error {
 		names[cd.Code] = cd.Name
 	}
 	for i, h := range history {
-		e, err := s.an.Explain(ctx, u.Code, h.Cadre, v.Period)
+		e, err := s.reader(ctx).Explain(ctx, u.Code, h.Cadre, v.Period)
 		if err != nil {
 			return err
 		}
@@ -85,7 +85,7 @@ func (s *Server) unit(c *fiber.Ctx) error {
 		}
 		p.Cadres = append(p.Cadres, unitCadre{Code: h.Cadre, Name: names[h.Cadre], Chart: chart, Calc: calc})
 	}
-	if p.Staff, err = s.an.UnitStaff(ctx, u.Code); err != nil {
+	if p.Staff, err = s.reader(ctx).UnitStaff(ctx, u.Code); err != nil {
 		return err
 	}
 	return s.render(c, "unit", p)

@@ -24,7 +24,7 @@ func (s *Server) units(c *fiber.Ctx) error {
 	p.Crumbs = []Crumb{{Name: mustT(l, "nav.overview"), URL: "/"}}
 	q := v.query(latest(o))
 	p.Filters = filterBar(l, "/units", v, o)
-	page, err := s.an.Units(ctx, v.Filter, v.Sort, pageSize, (v.Page-1)*pageSize, string(l.Lang))
+	page, err := s.reader(ctx).Units(ctx, v.Filter, v.Sort, pageSize, (v.Page-1)*pageSize, string(l.Lang))
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/timbang/timbang/analytics"
 	"github.com/timbang/timbang/dashboard"
 	"github.com/timbang/timbang/data"
+	"github.com/timbang/timbang/data/accounts"
 	"github.com/timbang/timbang/data/demo"
 	"github.com/timbang/timbang/data/importer"
 )
@@ -36,6 +37,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	an := analytics.New(store)
 	if err := prepare(ctx, store, an, *withDemo, scale, stdout); err != nil {
 		return err
+	}
+	// No default password: the first start makes an admin with a random one, shown once here.
+	created, username, password, err := accounts.EnsureAdmin(ctx, store, time.Now())
+	if err != nil {
+		return err
+	}
+	if created {
+		fmt.Fprintf(stdout, "\nFirst start: created the user %q with the password\n\n    %s\n\n"+
+			"It is shown only this once: log in with it, then add users on /admin/users or with 'timbang user add'.\n\n",
+			username, password)
 	}
 	srv, err := dashboard.New(dashboard.Config{Analytics: an, Store: store, MaxUploadBytes: *maxUploadMB << 20})
 	if err != nil {

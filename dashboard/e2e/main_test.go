@@ -30,6 +30,7 @@ import (
 	"github.com/timbang/timbang/analytics"
 	"github.com/timbang/timbang/dashboard"
 	"github.com/timbang/timbang/data"
+	"github.com/timbang/timbang/data/accounts"
 	"github.com/timbang/timbang/data/demo"
 )
 
@@ -42,8 +43,16 @@ var (
 	baseURL  string // http://127.0.0.1:<port>, no trailing slash
 	unitPath string // a unit page linked from the Cipocok Jaya district page
 
+	// The seeded admin: tabs are signed in with adminSession; TestLogin uses the password.
+	adminSession string
+
 	browserCtx context.Context // the running browser; tabs are made from it
 	browserErr error           // why there is no browser; every test fails with it
+)
+
+const (
+	adminName     = "e2eadmin"
+	adminPassword = "kata sandi uji e2e yang panjang"
 )
 
 func TestMain(m *testing.M) {
@@ -85,9 +94,8 @@ func runMain(m *testing.M) int {
 	return m.Run()
 }
 
-// startServer serves the city demo from a fresh in-memory database on a free local port.
-// TODO(accounts): once pages need a login, seed the test users here and hand tests a helper
-// that signs a tab in (a cookie set through network.SetCookie before the first navigation).
+// startServer serves the city demo from a fresh in-memory database on a free local port, with
+// an admin whose session signs the tabs in (newTab).
 func startServer(ctx context.Context) (stop func(), err error) {
 	store, err := data.Open(ctx, "")
 	if err != nil {
@@ -107,6 +115,14 @@ func startServer(ctx context.Context) (stop func(), err error) {
 	}
 	srv, err := dashboard.New(dashboard.Config{Analytics: an, Store: store})
 	if err != nil {
+		return nil, err
+	}
+	admin, err := accounts.NewUsers(store).Add(ctx, accounts.Actor{Name: "e2e"}, accounts.NewUser{
+		Username: adminName, Role: accounts.RoleAdmin, Password: adminPassword}, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	if adminSession, _, err = accounts.NewSessions(store).Create(ctx, admin, time.Now()); err != nil {
 		return nil, err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -153,6 +169,7 @@ func httpGet(url string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	req.AddCookie(&http.Cookie{Name: dashboard.SessionCookie, Value: adminSession})
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return "", fmt.Errorf("GET %s: %w", url, err)

@@ -17,8 +17,7 @@ type pageCase struct {
 // TODO(exports): add the export links of each page here once they exist, and a test that
 // follows them and checks the download (status, Content-Type and Content-Disposition from
 // network.EventResponseReceived) instead of drawing charts.
-// TODO(accounts): add the sign-in and account pages, and sign the tab in (see startServer)
-// before opening pages that need a user.
+// Tabs are signed in as the seeded admin (newTab); TestLoginAndLogout covers the login form.
 func pages() []pageCase {
 	return []pageCase{
 		{name: "overview", path: "/", minCharts: 4},
@@ -28,6 +27,8 @@ func pages() []pageCase {
 		{name: "units", path: "/units", minCharts: 0},
 		{name: "unit", path: unitPath, minCharts: 1},
 		{name: "import", path: "/import", minCharts: 0, heading: "Impor data"},
+		{name: "users", path: "/admin/users", minCharts: 0, heading: "Pengguna"},
+		{name: "audit", path: "/admin/audit", minCharts: 0, heading: "Log audit"},
 	}
 }
 

@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/timbang/timbang/dashboard"
 )
 
 // Viewports the pages are checked at.
@@ -40,10 +42,23 @@ type tab struct {
 	checked  int      // requests[:checked] were checked by assertLocal
 }
 
-// newTab opens a tab at the desktop viewport. The tab, and every action run in it, ends with
-// the test or after testTimeout. At cleanup the test fails if the tab saw a console error, an
-// exception or a failed request, or asked anything of a host other than 127.0.0.1.
+// newTab opens a tab at the desktop viewport, signed in as the seeded admin. The tab, and every
+// action run in it, ends with the test or after testTimeout. At cleanup the test fails if the
+// tab saw a console error, an exception or a failed request, or asked anything of a host other
+// than 127.0.0.1.
 func newTab(t *testing.T) *tab {
+	t.Helper()
+	tb := newSignedOutTab(t)
+	tb.do("sign in", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, network.SetCookie, network.SetCookieParams{
+			Name: dashboard.SessionCookie, Value: adminSession, URL: baseURL + "/"})
+		return err
+	}))
+	return tb
+}
+
+// newSignedOutTab opens a tab with no session, as newTab otherwise does.
+func newSignedOutTab(t *testing.T) *tab {
 	t.Helper()
 	if browserErr != nil {
 		t.Fatal(browserErr)
