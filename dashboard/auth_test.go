@@ -101,6 +101,35 @@ func TestRoutesByRole(t *testing.T) {
 	}
 }
 
+// TestStateChangesNeedTheCSRFToken: every route that changes something refuses an admin's
+// request that lacks the session's CSRF token, before it does anything.
+func TestStateChangesNeedTheCSRFToken(t *testing.T) {
+	srv, store := testServer(t)
+	app := srv.App()
+	admin := logIn(t, app, store, accounts.RoleAdmin, accounts.Scope{})
+	admin.noCSRF = true
+	for _, route := range app.GetRoutes(true) {
+		if route.Method != "POST" || route.Path == "/login" {
+			continue // the login form has its own token (TestLoginLogoutAndSessions)
+		}
+		target := strings.ReplaceAll(route.Path, ":name", "admin")
+		req := httptest.NewRequest("POST", target, strings.NewReader("password=a+long+enough+password"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if r := do(t, admin, req); r.status != 403 {
+			t.Errorf("POST %s without the CSRF token: %d, want 403", target, r.status)
+		}
+	}
+	entries, err := accounts.NewAudit(store).List(context.Background(), accounts.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Action != accounts.ActionUserAdd { // logIn's own user
+			t.Errorf("a refused request was recorded as done: %+v", e)
+		}
+	}
+}
+
 // TestScopedPagesShowOnlyTheScope: the agency head's overview counts only their units, and the
 // JSON chart data of the page names no other agency.
 func TestScopedPagesShowOnlyTheScope(t *testing.T) {
