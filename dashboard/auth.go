@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -194,5 +193,5 @@ func randomToken() string {
 
 // userLabel is how the header names the user.
 func userLabel(u accounts.User) string {
-	return strings.TrimSpace(u.Username + " · " + string(u.Role))
+	return u.Username + " · " + string(u.Role)
 }

@@ -402,7 +402,7 @@ func (b *batch) fileCells(ctx context.Context, f fileTable, problems []*Problem)
 		return err
 	}
 	for _, p := range problems {
-		if i, ok := index[staged[p.Column]]; ok && staged[p.Column] != "" {
+		if i, ok := index[staged[p.Column]]; ok {
 			if vals, ok := cells[p.Row]; ok {
 				p.Value = vals[i].String
 			}
