@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/timbang/timbang/analytics"
 	"github.com/timbang/timbang/data/accounts"
@@ -61,6 +63,9 @@ func TestRoutesByRole(t *testing.T) {
 		{"GET", "/agency/:code", "/agency/36-disdik", [5]int{login, 200, 403, 403, 403}},
 		{"GET", "/unit/:code", "/unit/" + dinkesUnit, [5]int{login, 200, 200, 200, 403}},
 		{"GET", "/unit/:code", "/unit/" + disdikUnit, [5]int{login, 200, 200, 403, 200}},
+		{"GET", "/export/:format", "/export/xlsx?region=36.73.05", [5]int{login, 200, 200, 400, 403}}, // not in the agency head's menu
+		{"GET", "/export/:format", "/export/csv?agency=36.73-dinkes", [5]int{login, 200, 200, 200, 403}},
+		{"GET", "/export/:format", "/export/csv?agency=36.73-disdik", [5]int{login, 200, 200, 400, 403}},
 		{"GET", "/import", "/import", [5]int{login, 200, 403, 403, 403}},
 		{"POST", "/import", "/import", [5]int{login, 400, 403, 403, 403}}, // admin: no file
 		{"POST", "/import/apply", "/import/apply", [5]int{login, 400, 403, 403, 403}},
@@ -349,5 +354,45 @@ func TestAdminPages(t *testing.T) {
 		if !strings.Contains(audit.body, action) {
 			t.Errorf("audit page lacks %s", action)
 		}
+	}
+}
+
+// TestExportDownloads: the export links carry the view's filters, and the XLSX behind them
+// holds every unit the page's list counts; the download is in the audit log.
+func TestExportDownloads(t *testing.T) {
+	srv, store := testServer(t)
+	planner := logIn(t, srv.App(), store, accounts.RolePlanner, accounts.Scope{Regions: []string{"36.73"}})
+	page := get(t, planner, "/region/36.73.05?cadre=guru")
+	m := regexp.MustCompile(`href="(/export/xlsx\?[^"]+)"`).FindStringSubmatch(page.body)
+	if m == nil {
+		t.Fatal("no XLSX link on the region page")
+	}
+	link := strings.ReplaceAll(m[1], "&amp;", "&")
+	if !strings.Contains(link, "region=36.73.05") || !strings.Contains(link, "cadre=guru") {
+		t.Errorf("export link %s lacks the view's filters", link)
+	}
+	res, err := planner.Test(httptest.NewRequest("GET", link, http.NoBody), 30_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = res.Body.Close() }()
+	if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Disposition"), "attachment") {
+		t.Fatalf("%s: %d %q", link, res.StatusCode, res.Header.Get("Content-Disposition"))
+	}
+	wb, err := excelize.OpenReader(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = wb.Close() }()
+	units, _ := wb.GetRows("Unit")
+	nodata, _ := wb.GetRows("Tanpa data")
+	list := get(t, planner, "/units?region=36.73.05&cadre=guru")
+	total := regexp.MustCompile(`dari (\d+)`).FindStringSubmatch(list.body)
+	if len(total) < 2 || fmt.Sprint(len(units)-1+len(nodata)-1) != total[1] {
+		t.Errorf("workbook holds %d+%d units, the list %v", len(units)-1, len(nodata)-1, total)
+	}
+	entries, err := accounts.NewAudit(store).List(context.Background(), accounts.Filter{Action: accounts.ActionExport})
+	if err != nil || len(entries) != 1 || !strings.Contains(entries[0].Detail, "region=36.73.05") {
+		t.Errorf("audit %+v %v", entries, err)
 	}
 }

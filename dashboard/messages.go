@@ -170,6 +170,7 @@ var messages = map[string]uiText{
 
 	"nav.import":              {"Impor data", "Import data"},
 	"nav.users":               {"Pengguna", "Users"},
+	"export.label":            {"Unduh laporan:", "Download report:"},
 	"nav.audit":               {"Log audit", "Audit log"},
 	"nav.logout":              {"Keluar", "Log out"},
 	"auth.title":              {"Masuk", "Log in"},

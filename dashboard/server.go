@@ -124,6 +124,7 @@ func (s *Server) App() *fiber.App {
 	app.Get("/region/:code", view, s.region)
 	app.Get("/agency/:code", view, s.agency)
 	app.Get("/unit/:code", view, s.unit)
+	app.Get("/export/:format", s.allow(accounts.Export), s.export)
 	imports := s.allow(accounts.Import)
 	app.Get("/import", imports, s.showImport)
 	app.Post("/import", imports, s.checkImport)

@@ -3,6 +3,7 @@ package dashboard
 import (
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/timbang/timbang/analytics"
 )
@@ -26,6 +27,9 @@ type FilterBar struct {
 	Fields     []FilterField
 	ResetURL   string
 	StatusNote bool
+	// The report downloads of the view, carrying its filters (status, list order and page do
+	// not change a report, which covers the whole view).
+	ExportXLSX, ExportCSV string
 }
 
 // filterBar builds the menus; fixed names a filter the page's path already sets (the region
@@ -58,6 +62,10 @@ func filterBar(l Locale, action string, v View, o analytics.Options, fixed ...st
 		return out
 	}
 	bar := FilterBar{Action: action, ResetURL: action, StatusNote: v.Status != ""}
+	export := v
+	export.Status, export.Sort, export.Page = "", "", 0
+	q := export.query(time.Time{})
+	bar.ExportXLSX, bar.ExportCSV = link("/export/xlsx", q), link("/export/csv", q)
 	if !skip[qRegion] {
 		bar.Fields = append(bar.Fields, menu(qRegion, "filter.region", v.Region, fromOptions(o.Regions, true)))
 	}

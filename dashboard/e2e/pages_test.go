@@ -14,9 +14,7 @@ type pageCase struct {
 }
 
 // pages lists every page there is today.
-// TODO(exports): add the export links of each page here once they exist, and a test that
-// follows them and checks the download (status, Content-Type and Content-Disposition from
-// network.EventResponseReceived) instead of drawing charts.
+// TestExportLinks follows the report downloads of the pages that offer them.
 // Tabs are signed in as the seeded admin (newTab); TestLoginAndLogout covers the login form.
 func pages() []pageCase {
 	return []pageCase{
