@@ -19,6 +19,10 @@ ECHARTS := $(WEB)/node_modules/echarts
 # npm ci rewrites this hidden lockfile on every install, so it marks "node_modules is current".
 NPM_STAMP := $(WEB)/node_modules/.package-lock.json
 VENDOR_FILES := $(VENDOR)/echarts.min.js $(VENDOR)/LICENSE $(VENDOR)/NOTICE
+# The PDF reports embed DejaVu Sans Condensed (Latin, Greek and Cyrillic names), from npm too.
+FONTS := dashboard/report/fonts
+DEJAVU := $(WEB)/node_modules/dejavu-fonts-ttf
+FONT_FILES := $(FONTS)/DejaVuSansCondensed.ttf $(FONTS)/DejaVuSansCondensed-Bold.ttf $(FONTS)/LICENSE
 
 ADDR := 127.0.0.1:8080
 DB := timbang.duckdb
@@ -27,13 +31,13 @@ DB := timbang.duckdb
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: help assets build run test browser fmt-check vet lint bench tools clean
+.PHONY: help assets build run test browser pdftools fmt-check vet lint bench tools clean
 
 help: ## List the targets
 	@echo "Timbang make targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 14
 
-assets: $(VENDOR_FILES) ## Install the pinned npm packages and copy ECharts into dashboard/static/vendor
+assets: $(VENDOR_FILES) $(FONT_FILES) ## Install the pinned npm packages, copy ECharts and the report font in
 
 # npm ci only when node_modules is missing or older than the lock (or package.json).
 $(NPM_STAMP): $(WEB)/package-lock.json $(WEB)/package.json
@@ -46,6 +50,12 @@ $(VENDOR)/echarts.min.js: $(NPM_STAMP)
 $(VENDOR)/LICENSE $(VENDOR)/NOTICE: $(NPM_STAMP)
 	cp $(ECHARTS)/$(@F) $@
 
+$(FONTS)/%.ttf: $(NPM_STAMP)
+	cp $(DEJAVU)/ttf/$(@F) $@
+
+$(FONTS)/LICENSE: $(NPM_STAMP)
+	cp $(DEJAVU)/LICENSE $@
+
 build: assets ## Build ./bin/timbang
 	go build -o bin/timbang ./cmd/timbang
 
@@ -55,13 +65,28 @@ run: build ## Build, then serve the demo dataset at http://127.0.0.1:8080
 	@echo "server and run: ./bin/timbang user passwd --db $(DB) --username admin --password-stdin"
 	./bin/timbang serve --addr $(ADDR) --db $(DB) --demo
 
-test: assets tools browser ## gofmt check, go vet, golangci-lint, then go test -race (browser tests included)
+test: assets tools browser pdftools ## gofmt check, go vet, golangci-lint, then go test -race (browser tests included)
 	@$(MAKE) --no-print-directory fmt-check
 	go vet ./...
 	$(GOLANGCI_LINT) run ./...
 	go test -race -count=1 ./...
 
 # The browser tests never skip: without Chromium they fail, so install it here or stop.
+pdftools: ## Make sure pdftotext (poppler-utils) is installed: the PDF report tests read their files back with it
+	@if command -v pdftotext >/dev/null; then \
+		echo "pdftotext: $$(command -v pdftotext)"; \
+	else \
+		echo "installing poppler-utils for the PDF report tests (no pdftotext)"; \
+		sudo=; \
+		if [ "$$(id -u)" -ne 0 ]; then \
+			command -v sudo >/dev/null || { echo "make: need root or sudo to apt-get install poppler-utils" >&2; exit 1; }; \
+			sudo=sudo; \
+		fi; \
+		command -v apt-get >/dev/null || { echo "make: no apt-get: install poppler-utils (pdftotext) yourself" >&2; exit 1; }; \
+		$$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y poppler-utils \
+			|| { echo "make: apt-get install poppler-utils failed; the PDF report tests need pdftotext" >&2; exit 1; }; \
+	fi
+
 browser: ## Make sure Chromium is installed for the browser tests (apt-get install chromium)
 	@if [ -x "$(CHROMIUM)" ]; then \
 		echo "chromium: $(CHROMIUM)"; \

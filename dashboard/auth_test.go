@@ -65,6 +65,7 @@ func TestRoutesByRole(t *testing.T) {
 		{"GET", "/unit/:code", "/unit/" + disdikUnit, [5]int{login, 200, 200, 403, 200}},
 		{"GET", "/export/:format", "/export/xlsx?region=36.73.05", [5]int{login, 200, 200, 400, 403}}, // not in the agency head's menu
 		{"GET", "/export/:format", "/export/csv?agency=36.73-dinkes", [5]int{login, 200, 200, 200, 403}},
+		{"GET", "/export/:format", "/export/pdf?agency=36.73-dinkes", [5]int{login, 200, 200, 200, 403}},
 		{"GET", "/export/:format", "/export/csv?agency=36.73-disdik", [5]int{login, 200, 200, 400, 403}},
 		{"GET", "/import", "/import", [5]int{login, 200, 403, 403, 403}},
 		{"POST", "/import", "/import", [5]int{login, 400, 403, 403, 403}}, // admin: no file

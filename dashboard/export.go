@@ -15,7 +15,7 @@ import (
 // Bahasa Indonesia) is semicolon-separated with decimal commas and a byte-order mark.
 func (s *Server) export(c *fiber.Ctx) error {
 	format := c.Params("format")
-	if format != "xlsx" && format != "csv" {
+	if format != "xlsx" && format != "csv" && format != "pdf" {
 		return notFound("no report format " + format)
 	}
 	l, _, v, err := s.readRequest(c)
@@ -31,14 +31,18 @@ func (s *Server) export(c *fiber.Ctx) error {
 	name := fmt.Sprintf("timbang-laporan-%s.%s", rep.Period.Format("2006-01"), format)
 	c.Attachment(name)
 	w := c.Response().BodyWriter()
-	if format == "csv" {
+	switch format {
+	case "csv":
 		c.Type("csv", "utf-8")
 		opt := report.CSVOptions{Sep: ',', BOM: false}
 		if c.Query("sep", map[Lang]string{LangID: ";"}[l.Lang]) == ";" {
 			opt = report.CSVOptions{Sep: ';', BOM: true}
 		}
 		err = report.WriteCSV(w, rep, opt)
-	} else {
+	case "pdf":
+		c.Type("pdf")
+		err = report.WritePDF(w, rep)
+	default:
 		c.Set(fiber.HeaderContentType, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 		err = report.WriteXLSX(w, rep)
 	}

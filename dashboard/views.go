@@ -29,7 +29,7 @@ type FilterBar struct {
 	StatusNote bool
 	// The report downloads of the view, carrying its filters (status, list order and page do
 	// not change a report, which covers the whole view).
-	ExportXLSX, ExportCSV string
+	ExportXLSX, ExportPDF, ExportCSV string
 }
 
 // filterBar builds the menus; fixed names a filter the page's path already sets (the region
@@ -65,7 +65,7 @@ func filterBar(l Locale, action string, v View, o analytics.Options, fixed ...st
 	export := v
 	export.Status, export.Sort, export.Page = "", "", 0
 	q := export.query(time.Time{})
-	bar.ExportXLSX, bar.ExportCSV = link("/export/xlsx", q), link("/export/csv", q)
+	bar.ExportXLSX, bar.ExportPDF, bar.ExportCSV = link("/export/xlsx", q), link("/export/pdf", q), link("/export/csv", q)
 	if !skip[qRegion] {
 		bar.Fields = append(bar.Fields, menu(qRegion, "filter.region", v.Region, fromOptions(o.Regions, true)))
 	}

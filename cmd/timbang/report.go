@@ -15,9 +15,9 @@ import (
 )
 
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("report", "report --db PATH --format xlsx|csv --out FILE [--region CODE] [--agency CODE] [--type CODE] [--cadre CODE] [--period YYYY-MM] [--lang id|en]", stdout)
+	fs := newFlags("report", "report --db PATH --format xlsx|pdf|csv --out FILE [--region CODE] [--agency CODE] [--type CODE] [--cadre CODE] [--period YYYY-MM] [--lang id|en]", stdout)
 	dbPath := fs.String("db", "timbang.duckdb", "database `file`")
-	format := fs.String("format", "xlsx", "xlsx or csv")
+	format := fs.String("format", "xlsx", "xlsx, pdf or csv")
 	out := fs.String("out", "", "`file` to write (required)")
 	region := fs.String("region", "", "Kemendagri region `code`, e.g. 36.73 (and everything under it)")
 	agency := fs.String("agency", "", "agency `code`, e.g. 36.73-disdik")
@@ -33,8 +33,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *out == "" {
 		return fmt.Errorf("%w: --out is required", errUsage)
 	}
-	if *format != "xlsx" && *format != "csv" {
-		return fmt.Errorf("%w: --format %q: use xlsx or csv", errUsage, *format)
+	if *format != "xlsx" && *format != "pdf" && *format != "csv" {
+		return fmt.Errorf("%w: --format %q: use xlsx, pdf or csv", errUsage, *format)
 	}
 	if *sep != "," && *sep != ";" {
 		return fmt.Errorf("%w: --sep %q: use , or ;", errUsage, *sep)
@@ -62,8 +62,11 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if err := writeFileAtomically(*out, func(w io.Writer) error {
-		if *format == "csv" {
+		switch *format {
+		case "csv":
 			return report.WriteCSV(w, rep, report.CSVOptions{Sep: rune((*sep)[0]), BOM: *bom})
+		case "pdf":
+			return report.WritePDF(w, rep)
 		}
 		return report.WriteXLSX(w, rep)
 	}); err != nil {

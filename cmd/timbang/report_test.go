@@ -32,6 +32,13 @@ func TestReportCommand(t *testing.T) {
 	if err != nil || len(rows) < 2 || !strings.Contains(out, "units with data") {
 		t.Fatalf("units sheet: %d rows, %v; %s", len(rows), err, out)
 	}
+	pdfPath := filepath.Join(dir, "laporan.pdf")
+	if _, _, err := runCLI(t, "report", "--db", db, "--format", "pdf", "--out", pdfPath, "--agency", "36.73-dinkes"); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(pdfPath); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Fatalf("pdf: %v", err)
+	}
 	csvPath := filepath.Join(dir, "laporan.csv")
 	if _, _, err := runCLI(t, "report", "--db", db, "--format", "csv", "--sep", ";", "--bom", "--out", csvPath, "--lang", "en"); err != nil {
 		t.Fatal(err)

@@ -24,7 +24,7 @@ var commands = map[string]command{
 	"demo":     {"load the built-in demo dataset into a database", noInput(runDemo)},
 	"import":   {"check and load CSV, XLSX or Parquet files, all or nothing", noInput(runImport)},
 	"template": {"write a blank import template with an example row", noInput(runTemplate)},
-	"report":   {"write the imbalance report of a view as XLSX or CSV", noInput(runReport)},
+	"report":   {"write the imbalance report of a view as XLSX, PDF or CSV", noInput(runReport)},
 	"user":     {"add, list and disable users, set passwords", runUser},
 }
 

@@ -22,7 +22,7 @@ func TestExportLinks(t *testing.T) {
 		t.Run(path, func(t *testing.T) {
 			tb := newTab(t)
 			tb.open(path)
-			for _, format := range []string{"xlsx", "csv"} {
+			for _, format := range []string{"xlsx", "pdf", "csv"} {
 				href := eval[string](tb, `document.querySelector('.exports a[href^="/export/`+format+`"]').getAttribute('href')`)
 				got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[download](`fetch(`+jsString(href)+`).then(function (r) {
   return r.arrayBuffer().then(function (b) {
@@ -36,7 +36,7 @@ func TestExportLinks(t *testing.T) {
 					got.Bytes < 100 {
 					t.Errorf("%s: %+v", href, got)
 				}
-				if format == "xlsx" && !strings.Contains(got.Type, "spreadsheetml") || format == "csv" && !strings.Contains(got.Type, "csv") {
+				if !strings.Contains(got.Type, map[string]string{"xlsx": "spreadsheetml", "pdf": "application/pdf", "csv": "text/csv"}[format]) {
 					t.Errorf("%s: content type %q", href, got.Type)
 				}
 			}

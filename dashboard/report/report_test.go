@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"math"
+	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -226,6 +229,76 @@ func TestReportStaysInScope(t *testing.T) {
 	for _, g := range rep.ByAgency {
 		if g.Code != "36.73-dinkes" {
 			t.Errorf("agency breakdown holds %s", g.Code)
+		}
+	}
+}
+
+// pdfText extracts a PDF's text with pdftotext (poppler-utils, which make test installs): an
+// extractor that is not ours, so the test reads what a person's PDF viewer would show.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	path := t.TempDir() + "/laporan.pdf"
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (apt-get install poppler-utils): %v", err)
+	}
+	return string(out)
+}
+
+// TestPDFMatchesTheDashboard reads the PDF back with pdftotext and finds, for every unit of the
+// view, its code with the dashboard's staff, required staff and ratio as the page prints them,
+// the headline figures, and "Halaman x dari y" on every page.
+func TestPDFMatchesTheDashboard(t *testing.T) {
+	rd := testReader(t, analytics.Scope{})
+	f := analytics.Filter{Region: "36.73"}
+	rep := build(t, rd, f, "id")
+	var buf bytes.Buffer
+	if err := WritePDF(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	txt := pdfText(t, buf.Bytes())
+	pages := strings.Count(txt, "\f")
+	if pages < 2 {
+		t.Fatalf("%d pages", pages)
+	}
+	for p := 1; p <= pages; p++ {
+		if !strings.Contains(txt, fmt.Sprintf("Halaman %d dari %d", p, pages)) {
+			t.Errorf("no \"Halaman %d dari %d\"", p, pages)
+		}
+	}
+	num := newNumbers("id")
+	for _, line := range []string{num.format(rep.Summary.Staff, 0), num.format(rep.Summary.ShortagePeople, 0),
+		"Kota Serang (36.73)", "Kekurangan berat"} {
+		if !strings.Contains(txt, line) {
+			t.Errorf("PDF lacks %q", line)
+		}
+	}
+	f.Period = rep.Period
+	lines := strings.Split(txt, "\n")
+	for _, u := range allUnits(t, rd, f) {
+		if u.Status == analytics.NoData {
+			continue
+		}
+		want := []string{num.format(u.Actual, 0), num.format(u.Required.Float64, 2), num.format(u.Ratio.Float64, 2)}
+		found := false
+		for _, line := range lines {
+			if !strings.HasPrefix(strings.TrimSpace(line), u.Code+" ") || !strings.Contains(line, statusText("id", u.Status)) {
+				continue
+			}
+			ok := true
+			for _, w := range want {
+				ok = ok && strings.Contains(line, " "+w+" ")
+			}
+			if ok && strings.Contains(line, strings.Fields(u.CadreName)[0]) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("no line for %s %s with %v", u.Code, u.CadreName, want)
 		}
 	}
 }
