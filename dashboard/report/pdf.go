@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -44,13 +45,13 @@ func pdfValue(n numbers, lang string, c pdfColumn, u analytics.UnitRow) string {
 	panic("report: no unit column " + c.key)
 }
 
-// statusRGB are the status fills of the XLSX, as PDF colours.
-var statusRGB = map[analytics.Status][3]int{
-	analytics.SevereShortage: {0xF4, 0xC7, 0xC3},
-	analytics.Shortage:       {0xFC, 0xE8, 0xB2},
-	analytics.Balanced:       {0xD9, 0xEA, 0xD3},
-	analytics.Surplus:        {0xCF, 0xE2, 0xF3},
-	analytics.NoData:         {0xEE, 0xEE, 0xEE},
+// statusRGB is a status's fill (statusFills, shared with the XLSX) as PDF colour components.
+func statusRGB(st analytics.Status) (r, g, b int) {
+	v, err := strconv.ParseUint(statusFills[st], 16, 32)
+	if err != nil {
+		panic("report: bad fill colour for " + string(st))
+	}
+	return int(v >> 16 & 0xFF), int(v >> 8 & 0xFF), int(v & 0xFF)
 }
 
 // WritePDF writes the report on A4 pages: a header with scope and period on every page, the
@@ -155,8 +156,7 @@ func renderPDF(w io.Writer, rep Report, total int) (int, error) {
 	pdf.SetXY(pdfMargin, y+13)
 	pdf.SetFont(pdfFont, "", 8.5)
 	for _, st := range analytics.Statuses {
-		c := statusRGB[st]
-		pdf.SetFillColor(c[0], c[1], c[2])
+		pdf.SetFillColor(statusRGB(st))
 		label := fmt.Sprintf("%s: %s", statusText(l, st), num.format(s.Counts.Of(st), 0))
 		pdf.CellFormat(pdf.GetStringWidth(label)+6, 6, label, "", 0, "C", true, 0, "")
 		pdf.CellFormat(2, 6, "", "", 0, "", false, 0, "")
@@ -217,8 +217,7 @@ func drawUnitTable(pdf *fpdf.Fpdf, lang string, num numbers, rows []analytics.Un
 			value := pdfValue(num, lang, c, u)
 			fill := false
 			if c.key == "col.status" {
-				col := statusRGB[u.Status]
-				pdf.SetFillColor(col[0], col[1], col[2])
+				pdf.SetFillColor(statusRGB(u.Status))
 				fill = true
 			}
 			pdf.CellFormat(c.width, rowH, fit(pdf, value, c.width-1.5), "1", 0, c.align, fill, 0, "")
