@@ -31,18 +31,23 @@ var pdfColumns = []pdfColumn{
 	{"col.shortage", "col.short_people", 13, "R", 0}, {"col.surplus", "col.surplus_people", 13, "R", 0},
 }
 
-// pdfValue is a unit's cell for a PDF column, as printed.
-func pdfValue(n numbers, lang string, c pdfColumn, u analytics.UnitRow) string {
+// unitColumn is the unit column a PDF column prints.
+func unitColumn(key string) column {
 	for _, uc := range unitColumns {
-		if uc.key == c.key {
-			v := uc.value(lang, u)
-			if s, ok := v.(string); ok {
-				return s
-			}
-			return n.format(v, c.decimals)
+		if uc.key == key {
+			return uc
 		}
 	}
-	panic("report: no unit column " + c.key)
+	panic("report: no unit column " + key)
+}
+
+// pdfValue is a unit's cell, as printed.
+func pdfValue(n numbers, lang string, uc column, decimals int, u analytics.UnitRow) string {
+	v := uc.value(lang, u)
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return n.format(v, decimals)
 }
 
 // statusRGB is a status's fill (statusFills, shared with the XLSX) as PDF colour components.
@@ -207,14 +212,19 @@ func drawUnitTable(pdf *fpdf.Fpdf, lang string, num numbers, rows []analytics.Un
 		pdf.Ln(-1)
 		pdf.SetFont(pdfFont, "", 7.5)
 	}
+	// Each PDF column's unit column, looked up once rather than for every cell.
+	source := make([]column, len(pdfColumns))
+	for i, c := range pdfColumns {
+		source[i] = unitColumn(c.key)
+	}
 	header()
 	for _, u := range rows {
 		if pdf.GetY()+rowH > pageH-bottom-4 {
 			pdf.AddPage()
 			header()
 		}
-		for _, c := range pdfColumns {
-			value := pdfValue(num, lang, c, u)
+		for i, c := range pdfColumns {
+			value := pdfValue(num, lang, source[i], c.decimals, u)
 			fill := false
 			if c.key == "col.status" {
 				pdf.SetFillColor(statusRGB(u.Status))

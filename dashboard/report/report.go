@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/timbang/timbang/analytics"
+	"github.com/timbang/timbang/data/accounts"
 )
 
 // Request is what a report shows and for whom.
@@ -46,7 +47,8 @@ func Build(ctx context.Context, rd *analytics.Reader, req Request) (Report, erro
 		req.Lang = "id"
 	}
 	req.Filter.Status, req.Filter.Unit = "", ""
-	rep := Report{Request: req, Scope: scopeText(rd.Scope())}
+	// The scope as the audit log and the user list write it.
+	rep := Report{Request: req, Scope: accounts.Scope(rd.Scope()).String()}
 	if rep.Filter.Period.IsZero() {
 		periods, err := rd.Periods(ctx)
 		if err != nil {
@@ -135,21 +137,4 @@ func filterNames(ctx context.Context, rd *analytics.Reader, f analytics.Filter, 
 	add("filter.type", f.UnitType, o.UnitTypes)
 	add("filter.cadre", f.Cadre, o.Cadres)
 	return out, nil
-}
-
-func scopeText(sc analytics.Scope) string {
-	if sc.Everything() {
-		return "all"
-	}
-	s := ""
-	if len(sc.Regions) > 0 {
-		s += fmt.Sprintf("region:%v", sc.Regions)
-	}
-	if len(sc.Agencies) > 0 {
-		if s != "" {
-			s += " "
-		}
-		s += fmt.Sprintf("agency:%v", sc.Agencies)
-	}
-	return s
 }
