@@ -59,11 +59,27 @@ func TestImportKilledMidway(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(3 * time.Second)
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatalf("the import finished before it could be killed (%v): make the file larger", err)
+	// Kill it the moment it starts writing the database file: the staff going in with a large
+	// insert grows the file, or DuckDB's write-ahead log appears. Reading and checking the file
+	// before that touch nothing stored, so a fixed delay would race the import's speed.
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	before := fileSize(db)
+	deadline := time.After(3 * time.Minute)
+	for writing := false; !writing; {
+		select {
+		case err := <-done:
+			t.Fatalf("the import ended on its own (%v) before it wrote anything: make the file larger", err)
+		case <-deadline:
+			t.Fatal("the import wrote nothing to the database in 3 minutes")
+		case <-time.After(5 * time.Millisecond):
+			writing = fileSize(db) != before || fileSize(db+".wal") > 0
+		}
 	}
-	err = cmd.Wait()
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatalf("kill the import: %v", err)
+	}
+	err = <-done
 	if status, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !status.Signaled() {
 		t.Fatalf("the import ended on its own (%v) before it was killed: make the file larger", err)
 	}
@@ -72,6 +88,15 @@ func TestImportKilledMidway(t *testing.T) {
 	if staffAfter != staffBefore || versionAfter != versionBefore {
 		t.Errorf("after the kill: %d staff (version %d), want the previous %d (version %d)", staffAfter, versionAfter, staffBefore, versionBefore)
 	}
+}
+
+// fileSize is the size of path, 0 when it does not exist.
+func fileSize(path string) int64 {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return info.Size()
 }
 
 // snapshot opens the database as the next start would and reads what must survive.
