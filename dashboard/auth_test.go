@@ -67,10 +67,10 @@ func TestRoutesByRole(t *testing.T) {
 		{"GET", "/export/:format", "/export/csv?agency=36.73-dinkes", [5]int{login, 200, 200, 200, 403}},
 		{"GET", "/export/:format", "/export/pdf?agency=36.73-dinkes", [5]int{login, 200, 200, 200, 403}},
 		{"GET", "/export/:format", "/export/csv?agency=36.73-disdik", [5]int{login, 200, 200, 400, 403}},
-		{"GET", "/import", "/import", [5]int{login, 200, 403, 403, 403}},
-		{"POST", "/import", "/import", [5]int{login, 400, 403, 403, 403}}, // admin: no file
-		{"POST", "/import/apply", "/import/apply", [5]int{login, 400, 403, 403, 403}},
-		{"GET", "/import/template/:kind.:format", "/import/template/staff.csv", [5]int{login, 200, 403, 403, 403}},
+		{"GET", "/import", "/import", [5]int{login, 200, 200, 403, 403}},
+		{"POST", "/import", "/import", [5]int{login, 400, 400, 403, 403}}, // no file
+		{"POST", "/import/apply", "/import/apply", [5]int{login, 400, 400, 403, 403}},
+		{"GET", "/import/template/:kind.:format", "/import/template/staff.csv", [5]int{login, 200, 200, 403, 403}},
 		{"GET", "/admin/users", "/admin/users", [5]int{login, 200, 403, 403, 403}},
 		{"POST", "/admin/users", "/admin/users", [5]int{login, 400, 403, 403, 403}}, // admin: empty form
 		{"POST", "/admin/users/:name/disable", "/admin/users/nobody/disable", [5]int{login, 400, 403, 403, 403}},

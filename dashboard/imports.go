@@ -84,7 +84,13 @@ type importReport struct {
 }
 
 func (s *Server) importPage(c *fiber.Ctx, l Locale, report *importReport) error {
-	runs, err := importer.History(c.UserContext(), s.store, 20)
+	// Administrators see every import; a planner sees their own.
+	sess, _ := session(c)
+	only := sess.User.Username
+	if sess.User.Role == accounts.RoleAdmin {
+		only = ""
+	}
+	runs, err := importer.History(c.UserContext(), s.store, 20, only)
 	if err != nil {
 		return err
 	}
@@ -132,7 +138,7 @@ func (s *Server) checkImport(c *fiber.Ctx) error {
 		}
 		p.sources = append(p.sources, importer.Source{Name: name, Path: path})
 	}
-	res, err := importer.Import(c.UserContext(), s.store, p.sources, importer.Options{DryRun: true, Actor: "web", Limits: s.importLimits()})
+	res, err := importer.Import(c.UserContext(), s.store, p.sources, s.importOptions(c, importer.Options{DryRun: true, Actor: actor(c).Name}))
 	report := &importReport{Result: res}
 	for _, pr := range res.Problems {
 		report.Problems = append(report.Problems, pr.Format(string(l.Lang)))
@@ -160,8 +166,8 @@ func (s *Server) applyImport(c *fiber.Ctx) error {
 	}
 	defer func() { _ = os.RemoveAll(p.dir) }()
 	who := actor(c)
-	res, err := importer.Import(c.UserContext(), s.store, p.sources, importer.Options{Actor: who.Name, Limits: s.importLimits(),
-		AfterApply: analytics.RefreshTx})
+	res, err := importer.Import(c.UserContext(), s.store, p.sources, s.importOptions(c, importer.Options{Actor: who.Name,
+		AfterApply: analytics.RefreshTx}))
 	if err != nil && !errors.Is(err, importer.ErrRejected) {
 		return err
 	}
@@ -170,7 +176,7 @@ func (s *Server) applyImport(c *fiber.Ctx) error {
 		files = append(files, f.Name)
 	}
 	if err := s.auth.audit.Record(c.UserContext(), accounts.Entry{At: s.auth.now(), Actor: who.Name, Action: accounts.ActionImport,
-		Scope: "all", Remote: who.Remote, Detail: fmt.Sprintf("run %d, applied %v, %d inserted, %d updated, %d problems: %s",
+		Scope: accounts.Scope(s.reader(c.UserContext()).Scope()).String(), Remote: who.Remote, Detail: fmt.Sprintf("run %d, applied %v, %d inserted, %d updated, %d problems: %s",
 			res.RunID, res.Applied, res.Total.Inserted, res.Total.Updated, res.ProblemCount, strings.Join(files, ", "))}); err != nil {
 		return err
 	}
@@ -192,6 +198,17 @@ func (s *Server) importTemplate(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentType, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	}
 	return importer.WriteTemplate(c.Response().BodyWriter(), kind, format, string(s.locale(c).Lang))
+}
+
+// importOptions completes opt with the upload limit and what the signed-in user may import: a
+// planner's batch is limited to their scope and holds no reference data; an administrator's is
+// not limited.
+func (s *Server) importOptions(c *fiber.Ctx, opt importer.Options) importer.Options {
+	sess, _ := session(c)
+	opt.Limits = s.importLimits()
+	opt.Scope = accounts.Scope(s.reader(c.UserContext()).Scope())
+	opt.NoReference = !sess.User.Role.Can(accounts.ImportReference)
+	return opt
 }
 
 func (s *Server) importLimits() importer.Limits {

@@ -117,3 +117,36 @@ func TestImportTemplateDownloads(t *testing.T) {
 		t.Errorf("unknown template: %d", r.status)
 	}
 }
+
+// TestPlannerImportsTheirScope: a planner may import the units of their own district, gets a
+// problem for a unit placed outside it and for reference data, and sees only their own runs.
+func TestPlannerImportsTheirScope(t *testing.T) {
+	srv, store := testServer(t)
+	admin := logIn(t, srv.App(), store, accounts.RoleAdmin, accounts.Scope{})
+	planner := logIn(t, srv.App(), store, accounts.RolePlanner, accounts.Scope{Regions: []string{"36.73.05"}})
+
+	const header = "Kode Unit;Nama Unit;Jenis;Kode Instansi;Kode Wilayah\n"
+	if r := upload(t, admin, "admin-units.csv", header+"A1;SD Admin;sd;36.73-disdik;36.73.05.1001\n"); !strings.Contains(r.body, `name="token"`) {
+		t.Fatalf("admin check: %d %.2000s", r.status, r.body)
+	}
+	inside := upload(t, planner, "units.csv", header+"X1;SD Cipocok;sd;36.73-disdik;36.73.05.1001\n")
+	if inside.status != 200 || !strings.Contains(inside.body, `name="token"`) {
+		t.Fatalf("a unit inside the planner's district: %d %.2000s", inside.status, inside.body)
+	}
+	outside := upload(t, planner, "units.csv", header+"X2;SD Lain;sd;36.73-disdik;36.74.01.1001\n")
+	if !strings.Contains(outside.body, "units.csv baris 2 kolom region_code") || !strings.Contains(outside.body, "di luar cakupan Anda (region:36.73.05)") ||
+		strings.Contains(outside.body, `name="token"`) {
+		t.Errorf("a unit outside the planner's district: %.3000s", outside.body)
+	}
+	regions := upload(t, planner, "regions.csv", "Kode Wilayah;Nama Wilayah\n36.73.05.9999;Kelurahan Baru\n")
+	if !strings.Contains(regions.body, "hanya administrator yang dapat mengimpornya") {
+		t.Errorf("reference data from a planner: %.3000s", regions.body)
+	}
+	history := get(t, planner, "/import")
+	if strings.Contains(history.body, "admin-units.csv") || !strings.Contains(history.body, "regions.csv") {
+		t.Errorf("the planner's history should list their runs only: %.4000s", history.body)
+	}
+	if r := get(t, admin, "/import"); !strings.Contains(r.body, "admin-units.csv") || !strings.Contains(r.body, "regions.csv") {
+		t.Errorf("the admin's history should list every run")
+	}
+}

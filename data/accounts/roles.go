@@ -38,18 +38,19 @@ type Permission string
 
 // Permissions the dashboard checks.
 const (
-	ViewDashboards Permission = "view-dashboards"
-	Export         Permission = "export"
-	Plan           Permission = "plan"
-	Import         Permission = "import"
-	ManageUsers    Permission = "manage-users"
-	ViewAudit      Permission = "view-audit"
+	ViewDashboards  Permission = "view-dashboards"
+	Export          Permission = "export"
+	Plan            Permission = "plan"
+	Import          Permission = "import"           // the data of the user's scope
+	ImportReference Permission = "import-reference" // regions and norms, shared by every scope
+	ManageUsers     Permission = "manage-users"
+	ViewAudit       Permission = "view-audit"
 )
 
 // grants is the role table of issue 5.
 var grants = map[Role][]Permission{
-	RoleAdmin:      {ViewDashboards, Export, Plan, Import, ManageUsers, ViewAudit},
-	RolePlanner:    {ViewDashboards, Export, Plan},
+	RoleAdmin:      {ViewDashboards, Export, Plan, Import, ImportReference, ManageUsers, ViewAudit},
+	RolePlanner:    {ViewDashboards, Export, Plan, Import},
 	RoleAgencyHead: {ViewDashboards, Export},
 	RoleViewer:     {ViewDashboards},
 }

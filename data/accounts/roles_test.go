@@ -33,10 +33,10 @@ func TestParseRole(t *testing.T) {
 
 // TestRolePermissions is the role table of issue 5, written out.
 func TestRolePermissions(t *testing.T) {
-	all := []Permission{ViewDashboards, Export, Plan, Import, ManageUsers, ViewAudit}
+	all := []Permission{ViewDashboards, Export, Plan, Import, ImportReference, ManageUsers, ViewAudit}
 	want := map[Role][]Permission{
 		RoleAdmin:      all,
-		RolePlanner:    {ViewDashboards, Export, Plan},
+		RolePlanner:    {ViewDashboards, Export, Plan, Import}, // their scope's data, no reference data
 		RoleAgencyHead: {ViewDashboards, Export},
 		RoleViewer:     {ViewDashboards},
 		Role("root"):   nil,

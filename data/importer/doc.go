@@ -23,15 +23,25 @@ importing the same file again changes nothing (rows are matched on the key colum
 
 Blank templates with an example row and a notes sheet: ` + "`timbang template KIND --format xlsx|csv`" + `
 or the import page.
+
+Who imports what: an administrator (or the command line, run by whoever holds the database
+file) imports every kind. A planner imports through the web page and only inside their scope:
+every unit, person, workload figure and transfer of the batch must lie in the planner's regions
+or agencies, both as the file has it and as it is stored now, and the reference kinds marked
+below (shared by every region) are refused.
 `)
 	for _, k := range Kinds {
 		fmt.Fprintf(&b, "\n## %s — %s / %s\n\nTable `%s`; key: ", k.Name, k.TitleID, k.TitleEN, k.Table)
+		reference := ""
+		if k.Reference {
+			reference = " Reference data: administrators only."
+		}
 		var keys []string
 		for _, c := range k.Keys() {
 			keys = append(keys, "`"+c.Name+"`")
 		}
 		b.WriteString(strings.Join(keys, " + "))
-		b.WriteString(".\n\n| column | also accepted | type | required | notes |\n| --- | --- | --- | --- | --- |\n")
+		b.WriteString("." + reference + "\n\n| column | also accepted | type | required | notes |\n| --- | --- | --- | --- | --- |\n")
 		for _, c := range k.Columns {
 			required := "no"
 			switch {

@@ -22,9 +22,10 @@ type Run struct {
 	Message                      string
 }
 
-// History returns the latest import runs, newest first.
-func History(ctx context.Context, store *data.Store, limit int) ([]Run, error) {
-	rows, err := store.DB().QueryContext(ctx, query("list_runs"), sql.Named("limit", limit))
+// History returns the latest import runs, newest first: everyone's when actor is "", else only
+// the runs actor started (a planner sees their own imports, not other regions' file names).
+func History(ctx context.Context, store *data.Store, limit int, actor string) ([]Run, error) {
+	rows, err := store.DB().QueryContext(ctx, query("list_runs"), sql.Named("limit", limit), sql.Named("actor", actor))
 	if err != nil {
 		return nil, fmt.Errorf("import history: %w", err)
 	}

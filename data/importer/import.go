@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/timbang/timbang/data"
+	"github.com/timbang/timbang/data/accounts"
 )
 
 // Options steer one import batch.
@@ -24,6 +25,12 @@ type Options struct {
 	// AfterApply runs inside the import's transaction after the data is written; Timbang
 	// rebuilds its rollups there, so pages never show new data with old totals.
 	AfterApply func(ctx context.Context, tx *sql.Tx) error
+	// Scope limits the batch to a planner's regions and agencies (see scope.go); the zero Scope
+	// is everything.
+	Scope accounts.Scope
+	// NoReference refuses reference kinds (Kind.Reference), which only an administrator (or
+	// the CLI, run by whoever holds the database file) may import.
+	NoReference bool
 	// Now is the clock (tests inject it).
 	Now func() time.Time
 }
@@ -194,6 +201,9 @@ func (b *batch) parse(ctx context.Context, src Source, st staged, table string) 
 		b.problem(Problem{File: src.Name, Row: 1, Code: "unknown_kind"})
 		return nil
 	}
+	if b.refuseKind(src.Name, kind) {
+		return nil
+	}
 	b.res.Files = append(b.res.Files, FileReport{Name: src.Name, Kind: kind.Name, Rows: st.rows})
 	report := &b.res.Files[len(b.res.Files)-1]
 	mapping := kind.matchHeaders(st.headers)
@@ -278,6 +288,13 @@ func (b *batch) check(ctx context.Context) error {
 			b.progress("check", k.Name, 0)
 			parts = append(parts, columnChecksSQL(k), query("checks_"+k.Name))
 		}
+	}
+	scoped, err := b.scopeChecksSQL(ctx)
+	if err != nil {
+		return err
+	}
+	if scoped != "" {
+		parts = append(parts, scoped)
 	}
 	if len(parts) == 0 {
 		return nil

@@ -52,6 +52,9 @@ type Kind struct {
 	TitleID string
 	TitleEN string
 	Columns []Column
+	// Reference kinds (regions, norms, activity standards) are shared by every region: only an
+	// unrestricted batch may hold them (see scope.go).
+	Reference bool
 	// order in which kinds of one batch are applied, so references resolve
 	order int
 }
@@ -82,7 +85,7 @@ func ptr(v float64) *float64 { return &v }
 // Kinds lists every importable kind in the order a batch applies them.
 var Kinds = []Kind{
 	{
-		Name: "regions", Table: "regions", order: 1,
+		Name: "regions", Table: "regions", order: 1, Reference: true,
 		TitleID: "Wilayah (kode Kemendagri)", TitleEN: "Regions (Kemendagri codes)",
 		Columns: []Column{
 			{Name: "code", Headers: []string{"kode", "kode wilayah", "kode_wilayah", "region_code"}, Type: RegionCode, Required: true, Key: true,
@@ -182,7 +185,7 @@ var Kinds = []Kind{
 		},
 	},
 	{
-		Name: "norms", Table: "staffing_norms", order: 6,
+		Name: "norms", Table: "staffing_norms", order: 6, Reference: true,
 		TitleID: "Norma kebutuhan pegawai", TitleEN: "Staffing norms",
 		Columns: []Column{
 			{Name: "unit_type", Headers: []string{"jenis unit", "jenis_unit", "jenis"}, Type: Code, Fold: true, Required: true, Key: true,
@@ -202,7 +205,7 @@ var Kinds = []Kind{
 		},
 	},
 	{
-		Name: "activities", Table: "activity_standards", order: 7,
+		Name: "activities", Table: "activity_standards", order: 7, Reference: true,
 		TitleID: "Standar kegiatan (WISN/ABK)", TitleEN: "Activity standards (WISN/ABK)",
 		Columns: []Column{
 			{Name: "unit_type", Headers: []string{"jenis unit", "jenis_unit", "jenis"}, Type: Code, Fold: true, Required: true, Key: true,
