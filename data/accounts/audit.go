@@ -51,6 +51,12 @@ func (a *Audit) Record(ctx context.Context, e Entry) error {
 	return record(ctx, a.db, e)
 }
 
+// RecordTx appends e inside tx, so another package's change and its audit entry are committed
+// together or not at all.
+func RecordTx(ctx context.Context, tx *sql.Tx, e Entry) error {
+	return record(ctx, tx, e)
+}
+
 // record appends e on q, so a change and its audit entry can share a transaction.
 func record(ctx context.Context, q querier, e Entry) error {
 	if e.At.IsZero() || e.Actor == "" || e.Action == "" {

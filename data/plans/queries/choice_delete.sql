@@ -1,0 +1,1 @@
+DELETE FROM plan_choices WHERE plan_id = $plan AND id = $id;
