@@ -171,6 +171,7 @@ func (g *generator) appendAgencies(ctx context.Context, agencies []agency) error
 
 func (g *generator) appendStaff(ctx context.Context, r *regency, units []unit, counts [][]int) error {
 	n := 0
+	wishes := newWishes(units, g.seed)
 	err := g.store.Append(ctx, "staff", func(add data.AppendFunc) error {
 		for i := range units {
 			u := &units[i]
@@ -192,6 +193,7 @@ func (g *generator) appendStaff(ctx context.Context, r *regency, units []unit, c
 					if err != nil {
 						return err
 					}
+					wishes.draw(nip, i)
 					n++
 				}
 			}
@@ -202,7 +204,7 @@ func (g *generator) appendStaff(ctx context.Context, r *regency, units []unit, c
 		return err
 	}
 	g.sum.Staff += n
-	return nil
+	return g.store.Append(ctx, "staff_preferences", wishes.append)
 }
 
 func (g *generator) appendWorkload(ctx context.Context, units []unit, loads []series) error {
@@ -241,6 +243,7 @@ func (g *generator) undo(ctx context.Context) {
 	db := g.store.DB()
 	for _, q := range []string{
 		`DELETE FROM workload WHERE unit_code IN (SELECT code FROM units)`,
+		`DELETE FROM staff_preferences WHERE unit_code IN (SELECT code FROM units)`,
 		`DELETE FROM staff WHERE unit_code IN (SELECT code FROM units)`,
 		`DELETE FROM units`,
 	} {

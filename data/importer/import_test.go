@@ -361,3 +361,39 @@ func TestTemplateRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestImportPreferences: staff's ranked wishes load on (NIP, unit); an unknown NIP, an unknown
+// unit and a rank outside 1..3 are reported on their cells; a re-import changes nothing.
+func TestImportPreferences(t *testing.T) {
+	s := datatest.DemoStore(t)
+	unit := demoUnit(t, s)
+	var nip string
+	if err := s.DB().QueryRow(`SELECT min(nip) FROM staff`).Scan(&nip); err != nil {
+		t.Fatal(err)
+	}
+	good := writeFile(t, "pilihan.csv", "NIP;Unit Pilihan;Urutan\n"+nip+";"+unit+";1\n")
+	for i, want := range []Counts{{Inserted: 1}, {Unchanged: 1}} {
+		res, err := importFiles(t, s, Options{}, good)
+		if err != nil || res.Counts["preferences"] != want {
+			t.Fatalf("import %d: %v, counts %+v, want %+v; problems %v", i+1, err, res.Counts["preferences"], want, res.Problems)
+		}
+	}
+	bad := writeFile(t, "pilihan.csv", "NIP;Unit Pilihan;Urutan\n199901012020011999;"+unit+";1\n"+nip+";NOPE;2\n"+nip+";"+unit+";4\n")
+	res, err := importFiles(t, s, Options{}, bad)
+	if !errors.Is(err, ErrRejected) {
+		t.Fatalf("err %v, want ErrRejected", err)
+	}
+	want := []Problem{
+		{File: "pilihan.csv", Row: 2, Column: "nip", Value: "199901012020011999", Code: "unknown_staff"},
+		{File: "pilihan.csv", Row: 3, Column: "unit_code", Value: "NOPE", Code: "unknown_unit"},
+		{File: "pilihan.csv", Row: 4, Column: "rank", Value: "4", Code: "max", Param: "3"},
+	}
+	if len(res.Problems) != len(want) {
+		t.Fatalf("problems %+v, want %+v", res.Problems, want)
+	}
+	for i := range want {
+		if res.Problems[i] != want[i] {
+			t.Errorf("problem %d: %+v, want %+v", i, res.Problems[i], want[i])
+		}
+	}
+}

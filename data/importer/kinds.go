@@ -47,7 +47,7 @@ type Column struct {
 
 // Kind is one kind of file: the table it loads and its column set.
 type Kind struct {
-	Name    string // regions, agencies, units, staff, workload, norms, activities, transfers
+	Name    string // regions, agencies, units, staff, workload, norms, activities, transfers, preferences
 	Table   string
 	TitleID string
 	TitleEN string
@@ -240,6 +240,18 @@ var Kinds = []Kind{
 				NoteID: "Alasan mutasi", NoteEN: "Why", Example: "Pemerataan beban kerja"},
 			{Name: "decree", Headers: []string{"nomor sk", "nomor_sk", "no sk", "sk"}, Type: Text,
 				NoteID: "Nomor SK mutasi", NoteEN: "Decree number", Example: "821.2/123-BKPSDM/2025"},
+		},
+	},
+	{
+		Name: "preferences", Table: "staff_preferences", order: 9,
+		TitleID: "Pilihan unit pegawai", TitleEN: "Staff unit preferences",
+		Columns: []Column{
+			{Name: "nip", Headers: []string{"nip"}, Type: NIP, Required: true, Key: true,
+				NoteID: "NIP 18 digit pegawai", NoteEN: "The person's 18-digit NIP", Example: "198609262015051001"},
+			{Name: "unit_code", Headers: []string{"unit pilihan", "unit_pilihan", "kode unit", "kode_unit", "unit"}, Type: Code, Required: true, Key: true,
+				NoteID: "Kode unit yang diminati", NoteEN: "Code of the unit the person would like to work at", Example: "20600001"},
+			{Name: "rank", Headers: []string{"urutan", "pilihan ke", "pilihan_ke", "peringkat"}, Type: Integer, Required: true, Min: ptr(1), Max: ptr(3),
+				NoteID: "Urutan pilihan: 1, 2 atau 3 (1 = paling diinginkan)", NoteEN: "Choice: 1, 2 or 3 (1 = most wanted)", Example: "1"},
 		},
 	},
 }

@@ -43,6 +43,7 @@ var problemTexts = map[string][2]string{
 	"unknown_parent":       {"wilayah induk %[1]s tidak dikenal", "parent region %[1]s is unknown"},
 	"unknown_agency":       {"instansi tidak dikenal (tidak ada di berkas maupun di basis data)", "unknown agency (neither in the files nor in the database)"},
 	"unknown_unit":         {"unit kerja tidak dikenal (tidak ada di berkas maupun di basis data)", "unknown work unit (neither in the files nor in the database)"},
+	"unknown_staff":        {"NIP tidak dikenal (tidak ada di berkas pegawai maupun di basis data)", "unknown NIP (neither in the staff files nor in the database)"},
 	"unknown_unit_type":    {"jenis unit tidak dikenal", "unknown unit type"},
 	"unknown_cadre":        {"rumpun jabatan tidak dikenal", "unknown position family"},
 	"unknown_indicator":    {"indikator tidak dikenal", "unknown indicator"},

@@ -18,6 +18,7 @@ type scopeFixture struct {
 	insideAgency            string
 	outsideAgency           string
 	outsideNIP, outsideName string
+	otherNIP                string // a second person of outside, whom no case moves
 }
 
 func newScopeFixture(t *testing.T, s *data.Store) scopeFixture {
@@ -35,6 +36,9 @@ func newScopeFixture(t *testing.T, s *data.Store) scopeFixture {
 	if err := s.DB().QueryRow(`SELECT nip, name FROM staff WHERE unit_code = ? ORDER BY nip LIMIT 1`, f.outside).
 		Scan(&f.outsideNIP, &f.outsideName); err != nil {
 		t.Fatal(err)
+	}
+	if err := s.DB().QueryRow(`SELECT max(nip) FROM staff WHERE unit_code = ?`, f.outside).Scan(&f.otherNIP); err != nil || f.otherNIP == f.outsideNIP {
+		t.Fatalf("a second person at %s: %v", f.outside, err)
 	}
 	return f
 }
@@ -78,6 +82,9 @@ func TestScopedImport(t *testing.T) {
 		{"a transfer in from another district", district,
 			writeFile(t, "transfers.csv", "NIP;Tanggal;Unit Asal;Unit Tujuan\n"+f.outsideNIP+";01/01/2026;"+f.outside+";"+f.inside+"\n"),
 			&Problem{File: "transfers.csv", Row: 2, Column: "from_unit", Value: f.outside, Code: "outside_scope", Param: label}},
+		{"the wishes of a person of another district", district,
+			writeFile(t, "pilihan.csv", "NIP;Unit Pilihan;Urutan\n"+f.otherNIP+";"+f.inside+";1\n"),
+			&Problem{File: "pilihan.csv", Row: 2, Column: "nip", Value: f.otherNIP, Code: "outside_scope", Param: label}},
 		{"region codes are reference data", district,
 			writeFile(t, "regions.csv", "Kode Wilayah;Nama Wilayah\n36.73.05.9999;Kelurahan Baru\n"),
 			&Problem{File: "regions.csv", Row: 1, Code: "reference_kind", Param: "regions"}},
