@@ -1,0 +1,328 @@
+package analytics
+
+import (
+	"math"
+	"time"
+
+	"github.com/timbang/timbang/analytics/mincostflow"
+)
+
+// Why the exact solver is exact.
+//
+// The plan is a min-cost maximum flow on source -> source position -> candidate -> receiving
+// position -> sink. The full graph links every candidate to every position it may go to, far
+// too many arcs for a province, so the solver works on a restricted graph (each candidate's
+// nearest allowed moves) and grows it by column generation until a dual certificate proves the
+// restricted optimum optimal for the full graph:
+//
+//  1. mincostflow.Solve returns a flow that is maximum and cheapest on the restricted graph, with
+//     integer potentials pi (no residual arc has negative reduced cost c + pi(v) - pi(w)) and the
+//     set S of nodes reachable from the source by residual arcs (the sink is outside S).
+//  2. The lexicographic objective equals the single objective "cost minus M per person moved"
+//     for any M larger than the cost range of a plan times the most people that can move: one
+//     more person moved outweighs any cost difference. Model that as an arc sink -> source of
+//     cost -M. Raise every potential outside S by a constant D, chosen so that
+//     pi(sink) + D - pi(source) = M. Restricted residual arcs stay non-negative: none leaves S,
+//     those entering S only gain D, the return arc has reduced cost 0 either way.
+//  3. An arc of the full graph that is not in the restricted one carries no flow, so its only
+//     residual arc is itself, x -> u, with reduced cost c + pi(x) - pi(u) when x and u are on the
+//     same side of S, plus D (>= 0) when only u is in S, and minus D (very negative) when only x
+//     is: that arc would lengthen an augmenting path, so more people could move.
+//  4. If no omitted arc violates, the lifted potentials are feasible for the whole graph, and by
+//     linear-programming duality (complementary slackness holds on the restricted arcs) the flow
+//     is optimal for the big-M problem, hence lexicographically optimal. Otherwise the violating
+//     arcs join the graph and the solver warm-starts from the current flow.
+//
+// The pricing check does not scan every pair: a move of at least d km costs at least
+// CostPerMove + CostPerKm x d - the largest preference bonus, so the grid search around a
+// candidate stops at the distance beyond which no cost can undercut the best potential on the
+// candidate's side, and skips cells whose own best potential is out of reach.
+
+// SolverStats says how a plan was solved.
+type SolverStats struct {
+	Candidates int           `json:"candidates"` // staff who may move
+	Edges      int           `json:"edges"`      // candidate -> position arcs in the final graph
+	Rounds     int           `json:"rounds"`     // column generation rounds (solves)
+	Added      int           `json:"added"`      // arcs added by pricing
+	Duration   time.Duration `json:"duration_ns"`
+	// Optimal is true when the dual certificate was checked against every allowed move.
+	Optimal bool `json:"optimal"`
+}
+
+// seedPerPool is how many nearest moves seed each candidate, per pool of positions.
+const seedPerPool = 6
+
+// maxPricingRounds stops column generation that fails to converge (it has not been seen to need
+// more than a handful); the result then says Optimal false.
+const maxPricingRounds = 200
+
+// addedPerCandidate caps the violating arcs a candidate adds per round, so a candidate that
+// could reach a whole province does not flood the graph; later rounds add more if needed.
+const addedPerCandidate = 8
+
+// flowPlan is the restricted graph of one cadre and where its parts are.
+type flowPlan struct {
+	c        *cadreProblem
+	g        *mincostflow.Graph
+	candNode []int
+	recvNode []int
+	arcs     [][]flowArc // per candidate: its arcs to positions
+}
+
+type flowArc struct {
+	id  int
+	opt reachOption
+}
+
+// solveExact plans one cadre exactly; see the comment at the top of this file.
+func (c *cadreProblem) solveExact() ([]Move, SolverStats) {
+	start := time.Now()
+	stats := SolverStats{Candidates: len(c.candidates)}
+	options := c.seed(seedPerPool)
+	f := c.buildFlow(options)
+	for {
+		stats.Rounds++
+		f.g.Solve(0, 1)
+		violations := f.price()
+		if len(violations) == 0 {
+			stats.Optimal = true
+			break
+		}
+		if stats.Rounds == maxPricingRounds {
+			break
+		}
+		for _, v := range violations {
+			f.addArc(v.candidate, v.opt)
+		}
+		stats.Added += len(violations)
+	}
+	var moves []Move
+	for i, arcs := range f.arcs {
+		stats.Edges += len(arcs)
+		for _, a := range arcs {
+			if f.g.Flow(a.id) > 0 {
+				moves = append(moves, c.proposedMove(&c.candidates[i], a.opt))
+			}
+		}
+	}
+	stats.Duration = time.Since(start)
+	return moves, stats
+}
+
+// buildFlow lays out the nodes (source 0, sink 1, source positions, candidates, receiving
+// positions) and the seed arcs.
+func (c *cadreProblem) buildFlow(options [][]reachOption) *flowPlan {
+	arcs := 0
+	for _, o := range options {
+		arcs += len(o)
+	}
+	f := &flowPlan{c: c, candNode: make([]int, len(c.candidates)), recvNode: make([]int, len(c.receivers)),
+		arcs: make([][]flowArc, len(c.candidates))}
+	f.g = mincostflow.New(2, arcs+2*len(c.candidates)+len(c.receivers)+len(c.positions))
+	groupNode := map[int]int{}
+	for i := range c.candidates {
+		pos := c.candidates[i].position
+		gn, ok := groupNode[pos]
+		if !ok {
+			gn = f.g.AddNode()
+			groupNode[pos] = gn
+			f.g.AddArc(0, gn, c.available[pos], 0)
+		}
+		f.candNode[i] = f.g.AddNode()
+		f.g.AddArc(gn, f.candNode[i], 1, 0)
+	}
+	for r, pos := range c.receivers {
+		f.recvNode[r] = f.g.AddNode()
+		f.g.AddArc(f.recvNode[r], 1, c.shortage[pos], 0)
+	}
+	for i, opts := range options {
+		for _, o := range opts {
+			f.addArc(i, o)
+		}
+	}
+	return f
+}
+
+func (f *flowPlan) addArc(candidate int, o reachOption) {
+	id := f.g.AddArc(f.candNode[candidate], f.recvNode[o.receiver], 1, o.parts.cost)
+	f.arcs[candidate] = append(f.arcs[candidate], flowArc{id, o})
+}
+
+// violation is an omitted arc whose reduced cost is negative under the lifted potentials.
+type violation struct {
+	candidate int
+	opt       reachOption
+}
+
+// poolDuals summarises the receiving positions' duals per grid cell of a pool, so pricing can
+// skip a cell at once: the best potential on each side of S, and whether any is outside S.
+type poolDuals struct {
+	best     [2][]int64 // [inS][cell]
+	outside  []int32    // receivers outside S per cell
+	bestAll  [2]int64
+	outsideN int
+}
+
+const noPotential = math.MinInt64
+
+// price looks for omitted arcs that violate the certificate; none means optimal.
+func (f *flowPlan) price() []violation {
+	c := f.c
+	duals := make([]poolDuals, len(c.pools))
+	for p := range c.pools {
+		duals[p] = f.summarise(&c.pools[p])
+	}
+	var found []violation
+	for i := range c.candidates {
+		found = f.priceCandidate(i, duals, found)
+	}
+	return found
+}
+
+func (f *flowPlan) summarise(pool *receiverPool) poolDuals {
+	cells := len(pool.grid.cells)
+	d := poolDuals{best: [2][]int64{make([]int64, cells), make([]int64, cells)}, outside: make([]int32, cells),
+		bestAll: [2]int64{noPotential, noPotential}}
+	for cell, members := range pool.grid.cells {
+		d.best[0][cell], d.best[1][cell] = noPotential, noPotential
+		for _, r := range members {
+			f.noteDual(&d, int(r), cell)
+		}
+	}
+	for _, r := range pool.unlocated {
+		f.noteDual(&d, r, -1)
+	}
+	return d
+}
+
+func (f *flowPlan) noteDual(d *poolDuals, r, cell int) {
+	n := f.recvNode[r]
+	side := side(f.g.Reachable(n))
+	pi := f.g.Potential(n)
+	d.bestAll[side] = max(d.bestAll[side], pi)
+	if side == 0 {
+		d.outsideN++
+	}
+	if cell >= 0 {
+		d.best[side][cell] = max(d.best[side][cell], pi)
+		if side == 0 {
+			d.outside[cell]++
+		}
+	}
+}
+
+func side(inS bool) int {
+	if inS {
+		return 1
+	}
+	return 0
+}
+
+// priceCandidate appends the violating arcs of candidate i.
+func (f *flowPlan) priceCandidate(i int, duals []poolDuals, found []violation) []violation {
+	c := f.c
+	cand := &c.candidates[i]
+	x := f.candNode[i]
+	inS := f.g.Reachable(x)
+	piX := f.g.Potential(x)
+	added := 0
+	check := func(r int) {
+		for _, a := range f.arcs[i] {
+			if a.opt.receiver == r {
+				return
+			}
+		}
+		o, ok := c.option(cand, r)
+		if !ok {
+			return
+		}
+		u := f.recvNode[r]
+		inSU := f.g.Reachable(u)
+		if (inS && !inSU) || (inS == inSU && o.parts.cost+piX-f.g.Potential(u) < 0) {
+			found = append(found, violation{i, o})
+			added++
+		}
+	}
+	for _, p := range c.candidatePools(cand) {
+		pool, d := &c.pools[p], &duals[p]
+		if !cand.hasOrigin {
+			for _, r := range pool.members {
+				if check(r); added >= addedPerCandidate {
+					return found
+				}
+			}
+			continue
+		}
+		for _, r := range pool.unlocated {
+			if check(r); added >= addedPerCandidate {
+				return found
+			}
+		}
+		mySide := side(inS)
+		limit := f.searchRadius(piX, d.bestAll[mySide])
+		if inS && d.outsideN > 0 {
+			limit = math.Inf(1)
+		}
+		if limit < 0 {
+			continue
+		}
+		if c.rules.MaxDistanceKm > 0 {
+			limit = min(limit, c.rules.MaxDistanceKm)
+		}
+		if math.IsInf(limit, 1) {
+			limit = -1 // visit's "no limit"
+		}
+		pool.grid.visit(cand.lat, cand.lon, limit, func(cell int, lowerKm float64) bool {
+			relevant := inS && d.outside[cell] > 0
+			if best := d.best[mySide][cell]; !relevant && best != noPotential {
+				relevant = c.costLowerBound(lowerKm)+piX < best
+			}
+			if relevant {
+				for _, r := range pool.grid.cells[cell] {
+					if check(int(r)); added >= addedPerCandidate {
+						return false
+					}
+				}
+			}
+			return true
+		})
+		if added >= addedPerCandidate {
+			return found
+		}
+	}
+	return found
+}
+
+// searchRadius is the distance beyond which a move's cost cannot fall below bestPi - piX, the
+// most it can cost and still violate; negative when nothing can, +Inf when distance is free.
+func (f *flowPlan) searchRadius(piX, bestPi int64) float64 {
+	if bestPi == noPotential {
+		return -1
+	}
+	r := f.c.rules
+	// cost >= costLowerBound(d) = floor((move + perKm d - bonus) x scale) - 1; a violation needs
+	// cost < bestPi - piX, so (move + perKm d - bonus) x scale - 2 < bestPi - piX.
+	slack := float64(bestPi-piX+2)/costScale - r.CostPerMove + r.maxPreferenceBonus()
+	if r.CostPerKm == 0 {
+		if slack > 0 {
+			return math.Inf(1)
+		}
+		return -1
+	}
+	return slack/r.CostPerKm + 1e-9
+}
+
+// proposedMove describes a move the solver chose.
+func (c *cadreProblem) proposedMove(cand *candidate, o reachOption) Move {
+	s := cand.staff
+	km := o.parts.km
+	if !o.parts.known {
+		km = 0
+	}
+	return Move{
+		NIP: s.NIP, Name: s.Name, Cadre: s.Cadre, From: c.positions[cand.position].Code,
+		To: c.positions[c.receivers[o.receiver]].Code, DistanceKm: km, DistanceKnown: o.parts.known,
+		Reason: ReasonShortageCover, Training: o.parts.training, Preference: o.parts.preference,
+		Cost: float64(o.parts.cost) / costScale,
+	}
+}
