@@ -80,15 +80,25 @@ func (c *cadreProblem) solveExact() ([]Move, SolverStats) {
 	stats := SolverStats{Candidates: len(c.candidates)}
 	options := c.seed(seedPerPool)
 	f := c.buildFlow(options)
-	for {
+	// First grow the graph until its flow is maximum for the full graph (only arcs that would
+	// lengthen an augmenting path are priced), then cost it and price every omitted arc.
+	for withCosts := false; ; {
 		stats.Rounds++
-		f.g.Solve(0, 1)
-		violations := f.price()
-		if len(violations) == 0 {
-			stats.Optimal = true
-			break
+		if withCosts {
+			f.g.Solve(0, 1)
+		} else {
+			f.g.MaxFlow(0, 1)
 		}
-		if stats.Rounds == maxPricingRounds {
+		violations := f.price(withCosts)
+		if len(violations) == 0 {
+			if withCosts {
+				stats.Optimal = true
+				break
+			}
+			withCosts = true
+			continue
+		}
+		if stats.Rounds >= maxPricingRounds {
 			break
 		}
 		for _, v := range violations {
@@ -165,40 +175,44 @@ type poolDuals struct {
 
 const noPotential = math.MinInt64
 
-// price looks for omitted arcs that violate the certificate; none means optimal.
-func (f *flowPlan) price() []violation {
+// price looks for omitted arcs that violate the certificate; none means optimal. Without costs
+// it looks only for arcs that would let more people move (from inside S to outside).
+func (f *flowPlan) price(withCosts bool) []violation {
 	c := f.c
 	duals := make([]poolDuals, len(c.pools))
 	for p := range c.pools {
-		duals[p] = f.summarise(&c.pools[p])
+		duals[p] = f.summarise(&c.pools[p], withCosts)
 	}
 	var found []violation
 	for i := range c.candidates {
-		found = f.priceCandidate(i, duals, found)
+		found = f.priceCandidate(i, duals, withCosts, found)
 	}
 	return found
 }
 
-func (f *flowPlan) summarise(pool *receiverPool) poolDuals {
+func (f *flowPlan) summarise(pool *receiverPool, withCosts bool) poolDuals {
 	cells := len(pool.grid.cells)
 	d := poolDuals{best: [2][]int64{make([]int64, cells), make([]int64, cells)}, outside: make([]int32, cells),
 		bestAll: [2]int64{noPotential, noPotential}}
 	for cell, members := range pool.grid.cells {
 		d.best[0][cell], d.best[1][cell] = noPotential, noPotential
 		for _, r := range members {
-			f.noteDual(&d, int(r), cell)
+			f.noteDual(&d, int(r), cell, withCosts)
 		}
 	}
 	for _, r := range pool.unlocated {
-		f.noteDual(&d, r, -1)
+		f.noteDual(&d, r, -1, withCosts)
 	}
 	return d
 }
 
-func (f *flowPlan) noteDual(d *poolDuals, r, cell int) {
+func (f *flowPlan) noteDual(d *poolDuals, r, cell int, withCosts bool) {
 	n := f.recvNode[r]
 	side := side(f.g.Reachable(n))
-	pi := f.g.Potential(n)
+	pi := int64(noPotential)
+	if withCosts {
+		pi = f.g.Potential(n)
+	}
 	d.bestAll[side] = max(d.bestAll[side], pi)
 	if side == 0 {
 		d.outsideN++
@@ -219,12 +233,18 @@ func side(inS bool) int {
 }
 
 // priceCandidate appends the violating arcs of candidate i.
-func (f *flowPlan) priceCandidate(i int, duals []poolDuals, found []violation) []violation {
+func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, found []violation) []violation {
 	c := f.c
 	cand := &c.candidates[i]
 	x := f.candNode[i]
 	inS := f.g.Reachable(x)
-	piX := f.g.Potential(x)
+	if !withCosts && !inS {
+		return found
+	}
+	var piX int64
+	if withCosts {
+		piX = f.g.Potential(x)
+	}
 	added := 0
 	check := func(r int) {
 		for _, a := range f.arcs[i] {
@@ -238,7 +258,7 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, found []violation) [
 		}
 		u := f.recvNode[r]
 		inSU := f.g.Reachable(u)
-		if (inS && !inSU) || (inS == inSU && o.parts.cost+piX-f.g.Potential(u) < 0) {
+		if (inS && !inSU) || (withCosts && inS == inSU && o.parts.cost+piX-f.g.Potential(u) < 0) {
 			found = append(found, violation{i, o})
 			added++
 		}
@@ -259,7 +279,10 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, found []violation) [
 			}
 		}
 		mySide := side(inS)
-		limit := f.searchRadius(piX, d.bestAll[mySide])
+		limit := -1.0
+		if withCosts {
+			limit = f.searchRadius(piX, d.bestAll[mySide])
+		}
 		if inS && d.outsideN > 0 {
 			limit = math.Inf(1)
 		}

@@ -24,6 +24,15 @@ func (g *Graph) Solve(s, t int) (flow int, cost int64) {
 	return flow, cost
 }
 
+// MaxFlow makes the flow from s to t maximum, whatever it costs, and marks the nodes reachable
+// from s; potentials are not updated. Growing a restricted graph to a maximum flow this way
+// before costing it spares cost scaling the rounds in which only the flow value changes.
+func (g *Graph) MaxFlow(s, t int) {
+	g.buildAdjacency()
+	g.augmentToMax(int32(s), int32(t))
+	g.markReachable(int32(s))
+}
+
 // exactPotentials turns the scaled prices into integer potentials with no negative reduced
 // cost on any residual arc. After cost scaling each reduced cost is above -1 in true units, so
 // rounding the prices down leaves violations of at most one unit; Bellman-Ford relaxation
