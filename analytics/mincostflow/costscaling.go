@@ -54,13 +54,25 @@ func (g *Graph) refine(eps, scale int64, excess []int64, next []int32) {
 			queue = append(queue, int32(v))
 		}
 	}
+	if len(queue) == 0 {
+		return
+	}
 	copy(next, g.adjStart[:g.nodes])
+	g.updatePrices(eps, scale, excess)
+	relabels := 0
 	for head := 0; head < len(queue); head++ {
 		v := queue[head]
 		for excess[v] > 0 {
 			if next[v] == g.adjStart[v+1] {
 				g.relabel(v, eps, scale)
 				next[v] = g.adjStart[v]
+				if relabels++; relabels == g.nodes {
+					// Local relabels drift; a global update every n of them keeps the
+					// prices pointing at the deficits (Goldberg's price update).
+					relabels = 0
+					g.updatePrices(eps, scale, excess)
+					copy(next, g.adjStart[:g.nodes])
+				}
 			}
 			a := g.adj[next[v]]
 			r := g.residual[a]
@@ -96,4 +108,49 @@ func (g *Graph) relabel(v int32, eps, scale int64) {
 		}
 	}
 	g.price[v] = best - eps
+}
+
+// updatePrices is Goldberg's global price update: measure every node's distance to a node with
+// a deficit, counting an arc of reduced cost c as floor(c/eps)+1 steps, and lower each price by
+// eps per step. Every residual arc keeps reduced cost >= -eps (d(v) <= d(w) + len(v, w)), and
+// each node with excess gets an admissible path to a deficit, which saves many small relabels.
+// Distances are capped at n steps, which keeps the inequality (min(a, n) <= min(b, n) + len).
+func (g *Graph) updatePrices(eps, scale int64, excess []int64) {
+	limit := int64(g.nodes)
+	dist := make([]int64, g.nodes)
+	buckets := make([][]int32, 1, 64)
+	for v := range dist {
+		dist[v] = limit
+		if excess[v] < 0 {
+			dist[v] = 0
+			buckets[0] = append(buckets[0], int32(v))
+		}
+	}
+	for level := int64(0); level < int64(len(buckets)); level++ {
+		for len(buckets[level]) > 0 {
+			w := buckets[level][len(buckets[level])-1]
+			buckets[level] = buckets[level][:len(buckets[level])-1]
+			if dist[w] != level {
+				continue // reached again more cheaply
+			}
+			for _, a := range g.adj[g.adjStart[w]:g.adjStart[w+1]] {
+				in := a ^ 1 // the arc v -> w
+				if g.residual[in] == 0 {
+					continue
+				}
+				v := g.to[a]
+				d := level + floorDiv(g.reducedScaled(in, scale), eps) + 1
+				if d < dist[v] && d < limit {
+					dist[v] = d
+					for int64(len(buckets)) <= d {
+						buckets = append(buckets, nil)
+					}
+					buckets[d] = append(buckets[d], v)
+				}
+			}
+		}
+	}
+	for v, d := range dist {
+		g.price[v] -= d * eps
+	}
 }
