@@ -56,7 +56,7 @@ const seedPerPool = 6
 // more than a handful); the result then says Optimal false.
 const maxPricingRounds = 200
 
-// addedPerCandidate caps the violating arcs a candidate adds per round, so a candidate that
+// addedPerCandidate caps the violating arcs a candidate adds per round (the most violated), so a candidate that
 // could reach a whole province does not flood the graph; later rounds add more if needed.
 const addedPerCandidate = 8
 
@@ -245,7 +245,15 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 	if withCosts {
 		piX = f.g.Potential(x)
 	}
-	added := 0
+	// Keep the most violated arcs: those that let one more person move first, then the most
+	// negative reduced costs. Taking merely the first found made candidates who could go
+	// anywhere (no known origin) add a few arbitrary arcs per round for many rounds.
+	type scored struct {
+		v   violation
+		key int64
+	}
+	var best []scored
+	full := func() bool { return !withCosts && len(best) >= addedPerCandidate }
 	check := func(r int) {
 		for _, a := range f.arcs[i] {
 			if a.opt.receiver == r {
@@ -258,25 +266,42 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 		}
 		u := f.recvNode[r]
 		inSU := f.g.Reachable(u)
-		if (inS && !inSU) || (withCosts && inS == inSU && o.parts.cost+piX-f.g.Potential(u) < 0) {
-			found = append(found, violation{i, o})
-			added++
+		var key int64
+		switch {
+		case inS && !inSU:
+			key = math.MinInt64/2 + o.parts.cost
+		case withCosts && inS == inSU:
+			if key = o.parts.cost + piX - f.g.Potential(u); key >= 0 {
+				return
+			}
+		default:
+			return
 		}
+		j := len(best)
+		for j > 0 && best[j-1].key > key {
+			j--
+		}
+		if j >= addedPerCandidate {
+			return
+		}
+		if len(best) < addedPerCandidate {
+			best = append(best, scored{})
+		}
+		copy(best[j+1:], best[j:len(best)-1])
+		best[j] = scored{violation{i, o}, key}
 	}
 	for _, p := range c.candidatePools(cand) {
 		pool, d := &c.pools[p], &duals[p]
 		if !cand.hasOrigin {
 			for _, r := range pool.members {
-				if check(r); added >= addedPerCandidate {
-					return found
+				if check(r); full() {
+					break
 				}
 			}
 			continue
 		}
 		for _, r := range pool.unlocated {
-			if check(r); added >= addedPerCandidate {
-				return found
-			}
+			check(r)
 		}
 		mySide := side(inS)
 		limit := -1.0
@@ -286,7 +311,7 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 		if inS && d.outsideN > 0 {
 			limit = math.Inf(1)
 		}
-		if limit < 0 {
+		if limit < 0 || full() {
 			continue
 		}
 		if c.rules.MaxDistanceKm > 0 {
@@ -302,16 +327,16 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 			}
 			if relevant {
 				for _, r := range pool.grid.cells[cell] {
-					if check(int(r)); added >= addedPerCandidate {
+					if check(int(r)); full() {
 						return false
 					}
 				}
 			}
 			return true
 		})
-		if added >= addedPerCandidate {
-			return found
-		}
+	}
+	for _, b := range best {
+		found = append(found, b.v)
 	}
 	return found
 }
