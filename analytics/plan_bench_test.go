@@ -15,6 +15,12 @@ import (
 //
 // The province instance takes a while to generate and solve, so it runs only with
 // TIMBANG_BENCH_PLAN=province (as `make bench` sets TIMBANG_BENCH_ROWS for the importer).
+//
+// Measured on the 2-core machine while other jobs kept its load at 5 to 13 (so slower than idle):
+// regency exact 0.7-1.3 s (1,147 people, cost 14,443; 3 to 5 rounds) against greedy 0.05-0.1 s
+// (1,072 people, cost 14,232); province exact 427 s (11,811 people, cost 173,843; 12 rounds,
+// 3.0 million arcs) against greedy 2.5 s (11,063 people, cost 175,246). The province misses the
+// 60 s target: the warm re-solves of cost scaling after each pricing round dominate.
 
 // benchSpec is a realistic instance: teachers in most units, nurses and midwives in the rest,
 // subjects modelled for a share of the posts, homes a few km from the unit.
