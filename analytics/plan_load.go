@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -22,13 +23,30 @@ type PlanRequest struct {
 	Choices []plans.Choice
 }
 
+// ErrPlanInput marks a plan the optimiser refuses as asked: a manual move of someone outside
+// the plan, to a unit without that position, two destinations for one person, bad rules.
+var ErrPlanInput = errors.New("the plan cannot be computed as asked")
+
+// Plan loads req's problem through the reader (see PlanProblem) and solves it exactly.
+func (r *Reader) Plan(ctx context.Context, req PlanRequest) (PlanResult, error) {
+	p, err := r.PlanProblem(ctx, req)
+	if err != nil {
+		return PlanResult{}, err
+	}
+	res, err := SolvePlan(p)
+	if err != nil {
+		return res, fmt.Errorf("%w: %v", ErrPlanInput, err)
+	}
+	return res, nil
+}
+
 // PlanProblem loads what SolvePlan needs for req from the reader's scope: the positions of the
 // planned cadres (as the rollups have them at the period) and the people who could move. The
 // region (or agency) must lie in the scope, and every position is read through the same scope
 // filter as the dashboards, so a plan never sees a unit its author could not.
 func (r *Reader) PlanProblem(ctx context.Context, req PlanRequest) (PlanProblem, error) {
 	if len(req.Cadres) == 0 {
-		return PlanProblem{}, fmt.Errorf("plan: choose at least one position family")
+		return PlanProblem{}, fmt.Errorf("%w: choose at least one position family", ErrPlanInput)
 	}
 	if req.Agency != "" {
 		if _, err := r.Agency(ctx, req.Agency); err != nil {
@@ -43,7 +61,7 @@ func (r *Reader) PlanProblem(ctx context.Context, req PlanRequest) (PlanProblem,
 			return PlanProblem{}, err
 		}
 		if len(periods) == 0 {
-			return PlanProblem{}, fmt.Errorf("plan: no workload data yet")
+			return PlanProblem{}, fmt.Errorf("%w: no workload data yet", ErrPlanInput)
 		}
 		req.Period = periods[len(periods)-1]
 	}

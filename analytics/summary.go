@@ -29,6 +29,22 @@ func (c Counts) Of(s Status) int {
 	return c.NoData
 }
 
+// Add counts one more position of status s.
+func (c *Counts) Add(s Status) {
+	switch s {
+	case SevereShortage:
+		c.SevereShortage++
+	case Shortage:
+		c.Shortage++
+	case Balanced:
+		c.Balanced++
+	case Surplus:
+		c.Surplus++
+	default:
+		c.NoData++
+	}
+}
+
 // Flagged is the number of positions short or in surplus.
 func (c Counts) Flagged() int { return c.SevereShortage + c.Shortage + c.Surplus }
 

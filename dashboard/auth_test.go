@@ -19,6 +19,7 @@ import (
 	"github.com/timbang/timbang/analytics"
 	"github.com/timbang/timbang/data/accounts"
 	"github.com/timbang/timbang/data/datatest"
+	"github.com/timbang/timbang/data/plans"
 )
 
 // Units of the test demo: one of Dinas Kesehatan Kota Serang, one of Dinas Pendidikan Kota
@@ -40,6 +41,13 @@ func TestRoutesByRole(t *testing.T) {
 		"planner":     logIn(t, app, store, accounts.RolePlanner, accounts.Scope{Regions: []string{"36.73"}}),
 		"agency-head": logIn(t, app, store, accounts.RoleAgencyHead, accounts.Scope{Agencies: []string{"36.73-dinkes"}}),
 		"viewer":      logIn(t, app, store, accounts.RoleViewer, accounts.Scope{Agencies: []string{"36.73-disdik"}}),
+	}
+	// Plan 1 is of Kota Serang, in the planner's scope; plan 2 of the whole province, outside it.
+	for _, region := range []string{"36.73", "36"} {
+		if _, err := plans.New(store).Create(context.Background(), accounts.Actor{Name: "test"}, plans.NewPlan{
+			Name: "Guru " + region, Region: region, Cadres: []string{"guru"}}, time.Now()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	const login = 302
 	// Columns: anonymous, admin, planner (Kota Serang), agency head (Dinas Kesehatan Kota
@@ -71,6 +79,17 @@ func TestRoutesByRole(t *testing.T) {
 		{"POST", "/import", "/import", [5]int{login, 400, 400, 403, 403}}, // no file
 		{"POST", "/import/apply", "/import/apply", [5]int{login, 400, 400, 403, 403}},
 		{"GET", "/import/template/:kind.:format", "/import/template/staff.csv", [5]int{login, 200, 200, 403, 403}},
+		{"GET", "/plans", "/plans", [5]int{login, 200, 200, 403, 403}},
+		{"POST", "/plans", "/plans", [5]int{login, 400, 400, 403, 403}}, // empty form
+		{"POST", "/plans/:id/rerun", "/plans/1/rerun", [5]int{login, 303, 303, 403, 403}},
+		{"POST", "/plans/:id/rerun", "/plans/2/rerun", [5]int{login, 303, 403, 403, 403}}, // the province
+		{"GET", "/plans/:id", "/plans/1", [5]int{login, 200, 200, 403, 403}},
+		{"GET", "/plans/:id", "/plans/9", [5]int{login, 404, 404, 403, 403}},
+		{"GET", "/plans/:id/export/:format", "/plans/1/export/xlsx", [5]int{login, 200, 200, 403, 403}},
+		{"GET", "/plans/:id/export/:format", "/plans/2/export/pdf", [5]int{login, 200, 403, 403, 403}},
+		{"POST", "/plans/:id/choices", "/plans/1/choices", [5]int{login, 400, 400, 403, 403}}, // empty form
+		{"POST", "/plans/:id/choices/:choice/undo", "/plans/1/choices/9/undo", [5]int{login, 404, 404, 403, 403}},
+		{"POST", "/plans/:id/approve", "/plans/1/approve", [5]int{login, 303, 409, 403, 403}}, // approved once
 		{"GET", "/admin/users", "/admin/users", [5]int{login, 200, 403, 403, 403}},
 		{"POST", "/admin/users", "/admin/users", [5]int{login, 400, 403, 403, 403}}, // admin: empty form
 		{"POST", "/admin/users/:name/disable", "/admin/users/nobody/disable", [5]int{login, 400, 403, 403, 403}},

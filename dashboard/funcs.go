@@ -30,4 +30,5 @@ var templateFuncs = template.FuncMap{
 	"int":        func(v int64) int { return int(v) },
 	"len64":      func(v []string) int64 { return int64(len(v)) },
 	"sub64":      func(a, b int64) int64 { return a - b },
+	"inc":        func(i int) int { return i + 1 },
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/timbang/timbang/data"
 	"github.com/timbang/timbang/data/accounts"
 	"github.com/timbang/timbang/data/importer"
+	"github.com/timbang/timbang/data/plans"
 )
 
 // Config is what a Server needs.
@@ -46,6 +47,7 @@ type Server struct {
 	rendered   map[string]int // templates rendered so far, for the template coverage test
 
 	store     *data.Store
+	plans     *plans.Plans
 	maxUpload int64
 	uploads   uploads
 	auth      auth
@@ -58,7 +60,7 @@ type optionsKey struct {
 }
 
 // pageNames are the templates that render whole pages; each is parsed with layout.html.
-var pageNames = []string{"overview", "region", "agency", "units", "unit", "import", "login", "users", "audit", "error"}
+var pageNames = []string{"overview", "region", "agency", "units", "unit", "import", "plans", "plan", "login", "users", "audit", "error"}
 
 // New parses every template and hashes every asset, so a broken template or a missing asset
 // fails the start rather than a request.
@@ -72,7 +74,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{an: cfg.Analytics, assets: assets, options: map[optionsKey]analytics.Options{}, rendered: map[string]int{},
-		store: cfg.Store, maxUpload: cfg.MaxUploadBytes, uploads: uploads{pending: map[string]*pendingUpload{}}}
+		store: cfg.Store, plans: plans.New(cfg.Store), maxUpload: cfg.MaxUploadBytes, uploads: uploads{pending: map[string]*pendingUpload{}}}
 	if s.maxUpload <= 0 {
 		s.maxUpload = importer.DefaultLimits.MaxFileBytes
 	}
@@ -130,6 +132,15 @@ func (s *Server) App() *fiber.App {
 	app.Post("/import", imports, s.checkImport)
 	app.Post("/import/apply", imports, s.applyImport)
 	app.Get("/import/template/:kind.:format", imports, s.importTemplate)
+	plan := s.allow(accounts.Plan)
+	app.Get("/plans", plan, s.listPlans)
+	app.Post("/plans", plan, s.createPlan)
+	app.Get("/plans/:id", plan, s.showPlan)
+	app.Post("/plans/:id/choices", plan, s.choosePlan)
+	app.Post("/plans/:id/choices/:choice/undo", plan, s.undoChoice)
+	app.Post("/plans/:id/rerun", plan, s.rerunPlan)
+	app.Post("/plans/:id/approve", plan, s.approvePlan)
+	app.Get("/plans/:id/export/:format", plan, s.exportPlan)
 	manage := s.allow(accounts.ManageUsers)
 	app.Get("/admin/users", manage, s.listUsers)
 	app.Post("/admin/users", manage, s.addUser)

@@ -25,6 +25,7 @@ var commands = map[string]command{
 	"import":   {"check and load CSV, XLSX or Parquet files, all or nothing", noInput(runImport)},
 	"template": {"write a blank import template with an example row", noInput(runTemplate)},
 	"report":   {"write the imbalance report of a view as XLSX, PDF or CSV", noInput(runReport)},
+	"plan":     {"compute a transfer plan (rencana mutasi) and write it as XLSX or PDF", noInput(runPlan)},
 	"user":     {"add, list and disable users, set passwords", runUser},
 }
 

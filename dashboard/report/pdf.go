@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -90,42 +91,17 @@ func renderPDF(w io.Writer, rep Report, total int) (int, error) {
 	if tableWidth > 210-2*pdfMargin {
 		orientation = "L"
 	}
-	pdf := fpdf.New(orientation, "mm", "A4", "")
-	pdf.SetMargins(pdfMargin, 24, pdfMargin)
-	pdf.SetAutoPageBreak(true, 14)
-	pdf.SetCreationDate(rep.At)
-	pdf.SetTitle(text(l, "title"), true)
-	pdf.SetCreator("Timbang", true)
-	for _, f := range []struct{ style, file string }{{"", "fonts/DejaVuSansCondensed.ttf"}, {"B", "fonts/DejaVuSansCondensed-Bold.ttf"}} {
-		b, err := fonts.ReadFile(f.file)
-		if err != nil {
-			return 0, err
-		}
-		pdf.AddUTF8FontFromBytes(pdfFont, f.style, b)
-	}
-	if err := pdf.Error(); err != nil {
-		return 0, fmt.Errorf("pdf font: %w", err)
-	}
-	pageW, _ := pdf.GetPageSize()
 	scope := rep.Scope
 	if scope == "all" {
 		scope = text(l, "cover.all_scope")
 	}
-	pdf.SetHeaderFunc(func() {
-		pdf.SetFont(pdfFont, "B", 12)
-		pdf.CellFormat(0, 6, text(l, "title"), "", 1, "L", false, 0, "")
-		pdf.SetFont(pdfFont, "", 8.5)
-		pdf.CellFormat(0, 5, fmt.Sprintf("%s: %s · %s: %s · %s: %s", text(l, "cover.period"), periodText(l, rep.Period),
-			text(l, "cover.scope"), scope, text(l, "cover.generated"), timeText(l, rep.At)), "B", 1, "L", false, 0, "")
-		pdf.Ln(3)
-	})
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-10)
-		pdf.SetFont(pdfFont, "", 8)
-		page := fmt.Sprintf(text(l, "page"), pdf.PageNo(), max(total, pdf.PageNo()))
-		pdf.CellFormat(0, 5, "Timbang · "+rep.By, "", 0, "L", false, 0, "")
-		pdf.CellFormat(0, 5, page, "", 0, "R", false, 0, "")
-	})
+	pdf, err := newPDF(orientation, text(l, "title"), fmt.Sprintf("%s: %s · %s: %s · %s: %s", text(l, "cover.period"),
+		periodText(l, rep.Period), text(l, "cover.scope"), scope, text(l, "cover.generated"), timeText(l, rep.At)),
+		l, rep.By, rep.At, total)
+	if err != nil {
+		return 0, err
+	}
+	pageW, _ := pdf.GetPageSize()
 	pdf.AddPage()
 
 	// Filters, headline figures and status counts.
@@ -186,6 +162,48 @@ func renderPDF(w io.Writer, rep Report, total int) (int, error) {
 		}
 		drawUnitTable(pdf, l, num, part.rows)
 	}
+	return finishPDF(pdf, w)
+}
+
+// newPDF starts an A4 document in Timbang's font with title and headerLine at the top of every
+// page and "Timbang · by" and "Halaman x dari total" at the bottom (total 0: not known yet, the
+// page count so far is printed).
+func newPDF(orientation, title, headerLine, lang, by string, at time.Time, total int) (*fpdf.Fpdf, error) {
+	pdf := fpdf.New(orientation, "mm", "A4", "")
+	pdf.SetMargins(pdfMargin, 24, pdfMargin)
+	pdf.SetAutoPageBreak(true, 14)
+	pdf.SetCreationDate(at)
+	pdf.SetTitle(title, true)
+	pdf.SetCreator("Timbang", true)
+	for _, f := range []struct{ style, file string }{{"", "fonts/DejaVuSansCondensed.ttf"}, {"B", "fonts/DejaVuSansCondensed-Bold.ttf"}} {
+		b, err := fonts.ReadFile(f.file)
+		if err != nil {
+			return nil, err
+		}
+		pdf.AddUTF8FontFromBytes(pdfFont, f.style, b)
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("pdf font: %w", err)
+	}
+	pdf.SetHeaderFunc(func() {
+		pdf.SetFont(pdfFont, "B", 12)
+		pdf.CellFormat(0, 6, title, "", 1, "L", false, 0, "")
+		pdf.SetFont(pdfFont, "", 8.5)
+		pdf.CellFormat(0, 5, headerLine, "B", 1, "L", false, 0, "")
+		pdf.Ln(3)
+	})
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-10)
+		pdf.SetFont(pdfFont, "", 8)
+		page := fmt.Sprintf(text(lang, "page"), pdf.PageNo(), max(total, pdf.PageNo()))
+		pdf.CellFormat(0, 5, "Timbang · "+by, "", 0, "L", false, 0, "")
+		pdf.CellFormat(0, 5, page, "", 0, "R", false, 0, "")
+	})
+	return pdf, nil
+}
+
+// finishPDF writes a finished document to w and returns its page count.
+func finishPDF(pdf *fpdf.Fpdf, w io.Writer) (int, error) {
 	if err := pdf.Error(); err != nil {
 		return 0, err
 	}

@@ -36,8 +36,8 @@ const (
 	Manual ChoiceKind = "manual" // move this person here, decided by hand
 )
 
-// ErrNotFound is returned for a plan or choice that does not exist.
-var ErrNotFound = errors.New("plan not found")
+// ErrNotFound is data.ErrNotFound, returned for a plan or choice that does not exist.
+var ErrNotFound = data.ErrNotFound
 
 // ErrFrozen is returned when a change is asked of an approved plan (or approval of a plan never
 // generated).
