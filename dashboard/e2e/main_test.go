@@ -10,6 +10,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,6 +33,7 @@ import (
 	"github.com/timbang/timbang/data"
 	"github.com/timbang/timbang/data/accounts"
 	"github.com/timbang/timbang/data/demo"
+	"github.com/timbang/timbang/data/plans"
 )
 
 // testTimeout bounds every test, so a page that never loads or a click that never navigates
@@ -113,6 +115,9 @@ func startServer(ctx context.Context) (stop func(), err error) {
 	if err := an.Refresh(ctx); err != nil {
 		return nil, fmt.Errorf("refresh rollups: %w", err)
 	}
+	if err := seedPlan(ctx, store, an); err != nil {
+		return nil, err
+	}
 	srv, err := dashboard.New(dashboard.Config{Analytics: an, Store: store})
 	if err != nil {
 		return nil, err
@@ -134,6 +139,27 @@ func startServer(ctx context.Context) (stop func(), err error) {
 	served := make(chan error, 1)
 	go func() { served <- app.Listener(ln) }()
 	return func() { shutdown(app, served, store) }, nil
+}
+
+// seedPlan stores plan 1, Kota Serang's teachers, generated, for the pages to show.
+func seedPlan(ctx context.Context, store *data.Store, an *analytics.Service) error {
+	ps := plans.New(store)
+	who := accounts.Actor{Name: "e2e"}
+	id, err := ps.Create(ctx, who, plans.NewPlan{Name: "Guru Kota Serang", Region: "36.73", Cadres: []string{"guru"},
+		Period: demo.Periods()[len(demo.Periods())-1]}, time.Now())
+	if err != nil {
+		return err
+	}
+	res, err := an.For(analytics.Scope{}).Plan(ctx, analytics.PlanRequest{Region: "36.73", Cadres: []string{"guru"},
+		Rules: analytics.DefaultPlanRules(time.Now())})
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		return err
+	}
+	return ps.SetResult(ctx, who, id, b, "seeded", time.Now())
 }
 
 func shutdown(app *fiber.App, served <-chan error, store *data.Store) {

@@ -25,6 +25,8 @@ func pages() []pageCase {
 		{name: "units", path: "/units", minCharts: 0},
 		{name: "unit", path: unitPath, minCharts: 1},
 		{name: "import", path: "/import", minCharts: 0, heading: "Impor data"},
+		{name: "plans", path: "/plans", minCharts: 0, heading: "Rencana mutasi"},
+		{name: "plan", path: "/plans/1", minCharts: 2, heading: "Guru Kota Serang"},
 		{name: "users", path: "/admin/users", minCharts: 0, heading: "Pengguna"},
 		{name: "audit", path: "/admin/audit", minCharts: 0, heading: "Log audit"},
 	}
