@@ -109,6 +109,35 @@ func TestPlanKotaSerangTeachers(t *testing.T) {
 	}
 }
 
+// TestPlanLoadsWishes: a candidate's stated wishes reach the optimiser, ranked.
+func TestPlanLoadsWishes(t *testing.T) {
+	ctx := t.Context()
+	store := datatest.DemoStore(t)
+	an := analytics.New(store)
+	if err := an.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	req := analytics.PlanRequest{Region: "36.73", Cadres: []string{"guru"}, Rules: analytics.DefaultPlanRules(time.Now())}
+	p, err := an.For(analytics.Scope{}).PlanProblem(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	who, first, second := p.Staff[0].NIP, p.Units[0].Code, p.Units[1].Code
+	if _, err := store.DB().ExecContext(ctx, `DELETE FROM staff_preferences WHERE nip = ?`, who); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.DB().ExecContext(ctx, `INSERT INTO staff_preferences VALUES (?, ?, 2), (?, ?, 1)`, who, first, who, second); err != nil {
+		t.Fatal(err)
+	}
+	p, err = an.For(analytics.Scope{}).PlanProblem(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Staff[0].Preferences; len(got) != 2 || got[first] != 2 || got[second] != 1 {
+		t.Errorf("wishes of %s: %v, want %s first and %s second", who, got, second, first)
+	}
+}
+
 func regionOf(t *testing.T, an *analytics.Service, unit string) string {
 	t.Helper()
 	u, err := an.For(analytics.Scope{}).Unit(t.Context(), unit, "id")
