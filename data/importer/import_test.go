@@ -216,6 +216,35 @@ func TestWorkloadAndRangeProblems(t *testing.T) {
 	}
 }
 
+// TestWorkloadUpsert: on a three-column key, a file that repeats one stored row, changes another
+// and adds a third inserts, updates and keeps exactly those.
+func TestWorkloadUpsert(t *testing.T) {
+	s := datatest.DemoStore(t)
+	unit := demoUnit(t, s)
+	header := "Unit Kerja;Periode;Indikator;Nilai\n"
+	if res, err := importFiles(t, s, Options{}, writeFile(t, "beban.csv", header+
+		unit+";2030-01;siswa;480\n"+unit+";2030-02;siswa;481\n")); err != nil {
+		t.Fatalf("first import: %v %+v", err, res.Problems)
+	}
+	res, err := importFiles(t, s, Options{}, writeFile(t, "beban.csv", header+
+		unit+";2030-01;siswa;480\n"+unit+";2030-02;SISWA;490\n"+unit+";2030-03;siswa;482\n"))
+	if err != nil {
+		t.Fatalf("second import: %v %+v", err, res.Problems)
+	}
+	if got := res.Counts["workload"]; got != (Counts{Inserted: 1, Updated: 1, Unchanged: 1}) {
+		t.Errorf("counts %+v, want 1 inserted, 1 updated, 1 unchanged", got)
+	}
+	if n := count(t, s, `SELECT count(*) FROM workload WHERE unit_code = ? AND year(period) = 2030`, unit); n != 3 {
+		t.Errorf("%d workload rows in 2030, want 3", n)
+	}
+	if n := count(t, s, `SELECT count(*) FROM workload WHERE unit_code = ? AND period = DATE '2030-02-01' AND value = 490`, unit); n != 1 {
+		t.Error("changed value not stored")
+	}
+	if err := s.CheckIntegrity(context.Background()); err != nil {
+		t.Error(err)
+	}
+}
+
 // TestBatchIsAllOrNothing: a batch whose second file is bad leaves no trace of the first; a
 // failure after writing (here, in AfterApply) rolls everything back.
 func TestBatchIsAllOrNothing(t *testing.T) {

@@ -310,9 +310,13 @@ func updateSQL(k Kind, present []string) string {
 		k.Table, strings.Join(set, ", "), batchTable(k), keysEqual(k, k.Table, "b"), strings.Join(differ, " OR "))
 }
 
-// insertSQL inserts the batch's rows whose key is not stored yet. Checking for the key with an
-// anti-join keeps this a bulk insert: the largest tables have no primary-key index to conflict
-// on (migration 5), and ON CONFLICT would need one.
+// insertSQL inserts the batch's rows whose key is not stored yet. Checking for the key keeps
+// this a bulk insert: the largest tables have no primary-key index to conflict on (migration
+// 5), and ON CONFLICT would need one. NOT IN rather than NOT EXISTS: DuckDB plans NOT EXISTS as
+// an anti-join, and inserting its output took 0.15-0.25 s more than inserting the same
+// 2,000,000 staff rows unfiltered; NOT IN plans as a join that marks each row and a filter,
+// within 0.05 s of unfiltered. NOT IN is NULL whenever a key is NULL, which cannot happen here:
+// stored keys are NOT NULL, and a batch with a blank key is rejected before it is applied.
 func insertSQL(k Kind) string {
 	cols, exprs := []string{}, []string{}
 	for _, c := range k.Columns {
@@ -323,8 +327,21 @@ func insertSQL(k Kind) string {
 		cols = append(cols, name)
 		exprs = append(exprs, expr)
 	}
-	return fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s AS b WHERE NOT EXISTS (SELECT 1 FROM %s AS t WHERE %s)",
-		k.Table, strings.Join(cols, ", "), strings.Join(exprs, ", "), batchTable(k), k.Table, keysEqual(k, "t", "b"))
+	return fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s AS b WHERE %s NOT IN (SELECT %s FROM %s AS t)",
+		k.Table, strings.Join(cols, ", "), strings.Join(exprs, ", "), batchTable(k), keyTuple(k, "b"), keyTuple(k, "t"), k.Table)
+}
+
+// keyTuple is a kind's key as one value: the column, or a row of the columns when the key has
+// several.
+func keyTuple(k Kind, alias string) string {
+	var cols []string
+	for _, c := range k.Keys() {
+		cols = append(cols, alias+"."+c.Name)
+	}
+	if len(cols) == 1 {
+		return cols[0]
+	}
+	return "(" + strings.Join(cols, ", ") + ")"
 }
 
 // keysEqual is the join condition on a kind's key columns between two aliases.
