@@ -54,8 +54,8 @@ func (r *Reader) Explain(ctx context.Context, unit, cadre string, period time.Ti
 	if e.Bands, err = r.Bands(ctx); err != nil {
 		return e, err
 	}
-	if err := r.db.QueryRowContext(ctx, query("explain_actual"), unit, cadre, period).Scan(&e.Actual); err != nil {
-		return e, fmt.Errorf("explain %s %s: staff: %w", unit, cadre, err)
+	if e.Actual, err = r.actual(ctx, unit, cadre, period); err != nil {
+		return e, err
 	}
 	var supportShare, effectiveHours float64
 	err = r.db.QueryRowContext(ctx, query("explain_norm"), unit, cadre).
@@ -120,6 +120,49 @@ func (r *Reader) Explain(ctx context.Context, unit, cadre string, period time.Ti
 		e.ShortagePeople, e.SurplusPeople = PeopleGap(e.Status, e.Actual, e.Required)
 	}
 	return e, nil
+}
+
+// actual counts the staff of cadre in post in unit at the end of period, following each
+// person's moves with UnitAt.
+func (s *Service) actual(ctx context.Context, unit, cadre string, period time.Time) (int, error) {
+	rows, err := s.db.QueryContext(ctx, query("explain_actual"), sql.Named("unit", unit), sql.Named("cadre", cadre))
+	if err != nil {
+		return 0, fmt.Errorf("explain %s %s: staff: %w", unit, cadre, err)
+	}
+	defer rows.Close()
+	n := 0
+	var nip, current string
+	var postStart time.Time
+	var moves []Move
+	count := func() {
+		if nip == "" {
+			return
+		}
+		if at, ok := UnitAt(period, current, postStart, moves); ok && at == unit {
+			n++
+		}
+	}
+	for rows.Next() {
+		var rowNIP, rowUnit string
+		var rowPost time.Time
+		var on sql.NullTime
+		var from sql.NullString
+		if err := rows.Scan(&rowNIP, &rowUnit, &rowPost, &on, &from); err != nil {
+			return 0, fmt.Errorf("explain %s %s: staff: %w", unit, cadre, err)
+		}
+		if rowNIP != nip {
+			count()
+			nip, current, postStart, moves = rowNIP, rowUnit, rowPost, moves[:0]
+		}
+		if on.Valid {
+			moves = append(moves, Move{On: on.Time, From: from.String})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("explain %s %s: staff: %w", unit, cadre, err)
+	}
+	count()
+	return n, nil
 }
 
 // activities loads a unit's WISN activities or ABK tasks with their annual volume; complete

@@ -16,25 +16,66 @@ bands AS (
         max(value) FILTER (WHERE key = 'abk_effective_hours_default') AS abk_hours_default
     FROM settings
 ),
--- Every cadre the unit type has a norm for, and every cadre the unit has staff in.
-pairs AS (
-    SELECT u.code AS unit_code, n.cadre_code
-    FROM units u JOIN staffing_norms n ON n.unit_type = u.unit_type
-    UNION
-    SELECT DISTINCT unit_code, cadre_code FROM staff WHERE status IN ('aktif', 'cuti')
+-- Staff count in post at the end of each period. People on study leave, suspended or retired
+-- do not carry workload. A person counts in a unit from the month they entered it to the month
+-- before they left it: their transfers (completed moves, oldest first) cut their time into
+-- stints. Before a move they were in its from_unit, since the move before it; before their first
+-- move since post_start when that is earlier (a post date after the first move is the date into
+-- a later post, so the first stint began before the records do: counted from the start). After
+-- their last move, or without moves since post_start, they are in their current unit (staff).
+-- to_unit is not read: in consistent data it is the next move's from_unit or the current unit,
+-- and where it is not, what the person left and the staff register win. The cadre is taken as
+-- it is today. Moves of NIPs not in staff (or not counted) are ignored: without the register we
+-- know neither their cadre nor whether they still work.
+people AS (
+    SELECT nip, unit_code, cadre_code, post_start FROM staff WHERE status IN ('aktif', 'cuti')
 ),
--- Staff count in post at the end of each period: people on study leave, suspended or retired
--- do not carry workload; a person counts from the month they entered the post.
+moves AS (
+    SELECT t.nip, t.moved_on, t.from_unit, date_trunc('month', t.moved_on) AS month,
+           lag(date_trunc('month', t.moved_on)) OVER (PARTITION BY t.nip ORDER BY t.moved_on) AS prev_month
+    FROM transfers t
+    WHERE t.nip IN (SELECT nip FROM people)
+),
+stints AS (
+    SELECT p.unit_code, p.cadre_code,
+           coalesce(l.month, date_trunc('month', p.post_start)) AS start_month, NULL::DATE AS end_month
+    FROM people p
+    LEFT JOIN (SELECT nip, max(month) AS month FROM moves GROUP BY nip) l ON l.nip = p.nip
+    UNION ALL
+    SELECT m.from_unit, p.cadre_code,
+           CASE WHEN m.prev_month IS NOT NULL THEN m.prev_month
+                WHEN p.post_start < m.moved_on THEN date_trunc('month', p.post_start)
+                ELSE '-infinity'::DATE END,
+           m.month
+    FROM moves m JOIN people p ON p.nip = m.nip
+),
+-- +1 in the month a stint starts, -1 in the month it ends; empty stints (two moves in a month)
+-- drop out.
 entries AS (
-    SELECT unit_code, cadre_code, date_trunc('month', post_start) AS month, count(*) AS n
-    FROM staff
-    WHERE status IN ('aktif', 'cuti')
+    SELECT unit_code, cadre_code, month, sum(n) AS n
+    FROM (
+        SELECT unit_code, cadre_code, start_month AS month, 1 AS n FROM stints
+        WHERE end_month IS NULL OR start_month < end_month
+        UNION ALL
+        SELECT unit_code, cadre_code, end_month, -1 FROM stints
+        WHERE end_month IS NOT NULL AND start_month < end_month
+    )
     GROUP BY ALL
 ),
 staff_counts AS (
     SELECT p.period, e.unit_code, e.cadre_code, sum(e.n)::INTEGER AS actual
     FROM entries e JOIN periods p ON e.month <= p.period
     GROUP BY ALL
+),
+-- Every cadre the unit type has a norm for, every cadre the unit has staff in and every cadre
+-- it had staff in during a period (people who have since moved away).
+pairs AS (
+    SELECT u.code AS unit_code, n.cadre_code
+    FROM units u JOIN staffing_norms n ON n.unit_type = u.unit_type
+    UNION
+    SELECT unit_code, cadre_code FROM people
+    UNION
+    SELECT unit_code, cadre_code FROM staff_counts WHERE actual > 0
 ),
 -- Ratio norms: the indicator value the norm divides.
 ratio_values AS (
