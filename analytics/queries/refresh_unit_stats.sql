@@ -8,6 +8,9 @@ WITH
 periods AS (
     SELECT DISTINCT period FROM workload
 ),
+first_period AS (
+    SELECT min(period) AS period FROM periods
+),
 bands AS (
     SELECT
         max(value) FILTER (WHERE key = 'band_severe_below')           AS severe_below,
@@ -15,6 +18,11 @@ bands AS (
         max(value) FILTER (WHERE key = 'band_surplus_above')          AS surplus_above,
         max(value) FILTER (WHERE key = 'abk_effective_hours_default') AS abk_hours_default
     FROM settings
+),
+-- The ABK grades from the highest, as one list: a lookup per row without a subquery.
+grades AS (
+    SELECT list({'grade': grade, 'min_ej': min_ej, 'inclusive': min_inclusive} ORDER BY min_ej DESC) AS g
+    FROM abk_grades
 ),
 -- Staff count in post at the end of each period. People on study leave, suspended or retired
 -- do not carry workload. A person counts in a unit from the month they entered it to the month
@@ -50,9 +58,10 @@ stints AS (
     FROM moves m JOIN people p ON p.nip = m.nip
 ),
 -- +1 in the month a stint starts, -1 in the month it ends; empty stints (two moves in a month)
--- drop out.
+-- drop out. Months before the first period count as the first period, so most people add to
+-- one opening count per unit and cadre and only the few who came or went later to a change.
 entries AS (
-    SELECT unit_code, cadre_code, month, sum(n) AS n
+    SELECT unit_code, cadre_code, greatest(month, (SELECT period FROM first_period)) AS month, sum(n) AS n
     FROM (
         SELECT unit_code, cadre_code, start_month AS month, 1 AS n FROM stints
         WHERE end_month IS NULL OR start_month < end_month
@@ -61,42 +70,47 @@ entries AS (
         WHERE end_month IS NOT NULL AND start_month < end_month
     )
     GROUP BY ALL
+    HAVING sum(n) <> 0
 ),
-staff_counts AS (
-    SELECT p.period, e.unit_code, e.cadre_code, sum(e.n)::INTEGER AS actual
-    FROM entries e JOIN periods p ON e.month <= p.period
-    GROUP BY ALL
-),
--- Every cadre the unit type has a norm for, every cadre the unit has staff in and every cadre
--- it had staff in during a period (people who have since moved away).
+-- Every cadre the unit type has a norm for and every cadre the unit has or had staff in, with
+-- the count in post at the end of the first period, the unit's attributes and the norm.
 pairs AS (
-    SELECT u.code AS unit_code, n.cadre_code
-    FROM units u JOIN staffing_norms n ON n.unit_type = u.unit_type
-    UNION
-    SELECT unit_code, cadre_code FROM people
-    UNION
-    SELECT unit_code, cadre_code FROM staff_counts WHERE actual > 0
+    SELECT pr.unit_code, pr.cadre_code, pr.opening, u.unit_type, u.agency_code, u.region_code,
+           n.method, n.per_staff, n.support_pct
+    FROM (
+        SELECT unit_code, cadre_code, sum(opening)::INTEGER AS opening
+        FROM (
+            SELECT u.code AS unit_code, n.cadre_code, 0 AS opening
+            FROM units u JOIN staffing_norms n ON n.unit_type = u.unit_type
+            UNION ALL
+            SELECT unit_code, cadre_code, CASE WHEN month <= (SELECT period FROM first_period) THEN n ELSE 0 END
+            FROM entries
+        )
+        GROUP BY ALL
+    ) pr
+    JOIN units u ON u.code = pr.unit_code
+    LEFT JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.cadre_code = pr.cadre_code
 ),
--- Ratio norms: the indicator value the norm divides.
-ratio_values AS (
-    SELECT w.period, u.code AS unit_code, n.cadre_code, w.value
-    FROM units u
-    JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.method = 'ratio'
-    JOIN workload w ON w.unit_code = u.code AND w.indicator = n.indicator
+-- Arrivals and departures after the first period, summed up to each later period.
+changes AS (
+    SELECT p.period, e.unit_code, e.cadre_code, sum(e.n)::INTEGER AS n
+    FROM entries e JOIN periods p ON e.month <= p.period
+    WHERE e.month > (SELECT period FROM first_period)
+    GROUP BY ALL
 ),
 -- WISN and ABK: annual minutes of work, only where every activity of the norm was reported.
 activity_count AS (
     SELECT unit_type, cadre_code, count(*) AS n FROM activity_standards GROUP BY ALL
 ),
 activity_minutes AS (
-    SELECT w.period, u.code AS unit_code, a.cadre_code,
+    SELECT w.period, u.code AS unit_code, u.unit_type, u.agency_code, a.cadre_code,
            sum(w.value * CASE i.kind WHEN 'flow' THEN 12 ELSE 1 END * a.minutes) AS minutes
     FROM units u
     JOIN activity_standards a ON a.unit_type = u.unit_type
     JOIN workload w ON w.unit_code = u.code AND w.indicator = a.indicator
     JOIN indicators i ON i.code = a.indicator
     JOIN activity_count c ON c.unit_type = u.unit_type AND c.cadre_code = a.cadre_code
-    GROUP BY w.period, u.code, a.cadre_code
+    GROUP BY w.period, u.code, u.unit_type, u.agency_code, a.cadre_code
     HAVING count(*) = any_value(c.n)
 ),
 wisn_params AS (
@@ -111,40 +125,42 @@ wisn_params AS (
     WHERE n.method = 'wisn'
     GROUP BY ALL
 ),
-base AS (
-    SELECT p.period, pr.unit_code, pr.cadre_code, u.unit_type, u.agency_code, u.region_code,
-           n.method,
-           coalesce(sc.actual, 0) AS actual,
+-- The workload and the staff it requires, per period, unit and cadre that reported it: ratio
+-- norms divide the indicator's value, WISN and ABK turn the minutes into staff.
+requirements AS (
+    SELECT w.period, u.code AS unit_code, n.cadre_code, w.value AS workload, w.value / n.per_staff AS required
+    FROM units u
+    JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.method = 'ratio'
+    JOIN workload w ON w.unit_code = u.code AND w.indicator = n.indicator
+    UNION ALL
+    SELECT am.period, am.unit_code, am.cadre_code, am.minutes / 60,
            CASE n.method
-               WHEN 'ratio' THEN rw.value
-               ELSE am.minutes / 60
-           END AS workload,
-           CASE n.method
-               WHEN 'ratio' THEN rw.value / n.per_staff
-               WHEN 'wisn' THEN am.minutes / (wp.awt_hours * 60) * wp.caf
-                                + wp.individual_hours / wp.awt_hours
+               WHEN 'wisn' THEN am.minutes / (wp.awt_hours * 60) * wp.caf + wp.individual_hours / wp.awt_hours
                WHEN 'abk' THEN am.minutes / (1 - n.support_pct)
                                / (coalesce(ag.effective_hours, b.abk_hours_default) * 60)
-           END AS required
+           END
+    FROM activity_minutes am
+    CROSS JOIN bands b
+    JOIN staffing_norms n ON n.unit_type = am.unit_type AND n.cadre_code = am.cadre_code AND n.method IN ('wisn', 'abk')
+    LEFT JOIN wisn_params wp ON wp.unit_type = am.unit_type AND wp.cadre_code = am.cadre_code
+    LEFT JOIN agency_settings ag ON ag.agency_code = am.agency_code
+),
+base AS (
+    SELECT p.period, pr.unit_code, pr.cadre_code, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
+           pr.opening + coalesce(ch.n, 0) AS actual, rq.workload, rq.required
     FROM pairs pr
     CROSS JOIN periods p
-    CROSS JOIN bands b
-    JOIN units u ON u.code = pr.unit_code
-    LEFT JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.cadre_code = pr.cadre_code
-    LEFT JOIN staff_counts sc
-        ON sc.period = p.period AND sc.unit_code = pr.unit_code AND sc.cadre_code = pr.cadre_code
-    LEFT JOIN ratio_values rw
-        ON rw.period = p.period AND rw.unit_code = pr.unit_code AND rw.cadre_code = pr.cadre_code
-    LEFT JOIN activity_minutes am
-        ON am.period = p.period AND am.unit_code = pr.unit_code AND am.cadre_code = pr.cadre_code
-    LEFT JOIN wisn_params wp ON wp.unit_type = u.unit_type AND wp.cadre_code = pr.cadre_code
-    LEFT JOIN agency_settings ag ON ag.agency_code = u.agency_code
+    LEFT JOIN changes ch
+        ON ch.period = p.period AND ch.unit_code = pr.unit_code AND ch.cadre_code = pr.cadre_code
+    LEFT JOIN requirements rq
+        ON rq.period = p.period AND rq.unit_code = pr.unit_code AND rq.cadre_code = pr.cadre_code
 ),
 classified AS (
     SELECT base.*,
            CASE WHEN required > 0 THEN greatest(1, round(required))::INTEGER
                 WHEN required = 0 THEN 0 END AS required_rounded,
            CASE WHEN required > 0 THEN actual / required END AS ratio,
+           CASE WHEN actual > 0 THEN required / actual END AS ej,
            CASE
                WHEN required IS NULL THEN 'no_data'
                WHEN required = 0 AND actual = 0 THEN 'balanced'
@@ -160,19 +176,16 @@ SELECT c.period, c.unit_code, c.cadre_code, c.unit_type, c.agency_code, c.region
        c.workload, c.actual, c.required, c.required_rounded, c.ratio,
        c.actual - c.required AS difference,
        CASE WHEN c.actual > 0 THEN c.workload / c.actual END AS workload_per_staff,
-       CASE WHEN c.actual > 0 THEN c.required / c.actual END AS ej,
+       c.ej,
        CASE
            WHEN c.required IS NULL THEN NULL
-           WHEN c.actual = 0 AND c.required > 0 THEN (SELECT grade FROM abk_grades ORDER BY min_ej DESC LIMIT 1)
+           WHEN c.actual = 0 AND c.required > 0 THEN gr.g[1].grade
            WHEN c.actual = 0 THEN NULL
-           ELSE (SELECT g.grade FROM abk_grades g
-                 WHERE c.required / c.actual > g.min_ej
-                    OR (g.min_inclusive AND c.required / c.actual = g.min_ej)
-                 ORDER BY g.min_ej DESC LIMIT 1)
+           ELSE list_filter(gr.g, x -> c.ej > x.min_ej OR (x.inclusive AND c.ej = x.min_ej))[1].grade
        END AS grade,
        c.status,
        CASE WHEN c.status IN ('severe_shortage', 'shortage')
             THEN greatest(0, c.required_rounded - c.actual) ELSE 0 END AS shortage_people,
        CASE WHEN c.status = 'surplus'
             THEN greatest(0, c.actual - c.required_rounded) ELSE 0 END AS surplus_people
-FROM classified c;
+FROM classified c CROSS JOIN grades gr;
