@@ -32,6 +32,9 @@ type Config struct {
 	Static fs.FS
 	// Now is the clock of sessions and logins; nil is time.Now (tests inject one).
 	Now func() time.Time
+	// CacheBytes bounds the response cache of dashboard pages; 0 means DefaultCacheBytes and a
+	// negative value turns the cache off.
+	CacheBytes int
 }
 
 // Server holds the dashboard's dependencies; its methods are the handlers.
@@ -45,6 +48,8 @@ type Server struct {
 
 	renderedMu sync.Mutex
 	rendered   map[string]int // templates rendered so far, for the template coverage test
+
+	cache *responseCache // nil when turned off
 
 	store     *data.Store
 	plans     *plans.Plans
@@ -75,6 +80,12 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{an: cfg.Analytics, assets: assets, options: map[optionsKey]analytics.Options{}, rendered: map[string]int{},
 		store: cfg.Store, plans: plans.New(cfg.Store), maxUpload: cfg.MaxUploadBytes, uploads: uploads{pending: map[string]*pendingUpload{}}}
+	switch {
+	case cfg.CacheBytes == 0:
+		s.cache = newResponseCache(DefaultCacheBytes)
+	case cfg.CacheBytes > 0:
+		s.cache = newResponseCache(cfg.CacheBytes)
+	}
 	if s.maxUpload <= 0 {
 		s.maxUpload = importer.DefaultLimits.MaxFileBytes
 	}
@@ -121,11 +132,11 @@ func (s *Server) App() *fiber.App {
 	app.Use(s.requireLogin)
 	app.Post("/logout", s.logout)
 	view := s.allow(accounts.ViewDashboards)
-	app.Get("/", view, s.overview)
-	app.Get("/units", view, s.units)
-	app.Get("/region/:code", view, s.region)
-	app.Get("/agency/:code", view, s.agency)
-	app.Get("/unit/:code", view, s.unit)
+	app.Get("/", view, s.cached, s.overview)
+	app.Get("/units", view, s.cached, s.units)
+	app.Get("/region/:code", view, s.cached, s.region)
+	app.Get("/agency/:code", view, s.cached, s.agency)
+	app.Get("/unit/:code", view, s.cached, s.unit)
 	app.Get("/export/:format", s.allow(accounts.Export), s.export)
 	imports := s.allow(accounts.Import)
 	app.Get("/import", imports, s.showImport)
@@ -203,6 +214,7 @@ type Page struct {
 	Nav     string // which top navigation item is active
 	Crumbs  []Crumb
 	assets  *Assets
+	label   string // the user label, or its placeholder in a page for the response cache
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -223,7 +235,10 @@ func (s *Server) page(c *fiber.Ctx, l Locale, title string) Page {
 	}
 	p := Page{L: l, Title: title, Path: c.Path(), Current: current, assets: s.assets}
 	if sess, ok := session(c); ok {
-		p.User, p.CSRF = &sess.User, sess.CSRFToken
+		p.User, p.CSRF, p.label = &sess.User, sess.CSRFToken, userLabel(sess.User)
+		if c.Locals(cacheRenderLocal) != nil {
+			p.CSRF, p.label = csrfPlaceholder, labelPlaceholder
+		}
 	}
 	return p
 }
@@ -238,7 +253,7 @@ func (p Page) UserLabel() string {
 	if p.User == nil {
 		return ""
 	}
-	return userLabel(*p.User)
+	return p.label
 }
 
 // render executes a page template into a buffer first, so a template error becomes a clean

@@ -1,0 +1,156 @@
+package dashboard
+
+import (
+	"bytes"
+	"container/list"
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// DefaultCacheBytes bounds the response cache when Config.CacheBytes is 0.
+const DefaultCacheBytes = 64 << 20
+
+// The session's own bits of a page (its CSRF token, the user's name) are rendered as these
+// placeholders into a cached page and put back per request, so one cached page serves every
+// session of the same role and scope without showing one user's token to another. Both are
+// plain letters, which html/template writes as they are in any context.
+const (
+	csrfPlaceholder  = "TimbangCachedCSRFToken9f3c1a"
+	labelPlaceholder = "TimbangCachedUserLabel9f3c1a"
+)
+
+// responseCache keeps rendered dashboard pages, least recently used first out when the bytes
+// they hold pass the budget. A key carries the data version, so pages of older data are never
+// served; the first page stored after a version change drops every older one.
+type responseCache struct {
+	mu      sync.Mutex
+	budget  int
+	used    int
+	version int64
+	order   *list.List // of *cachedPage, most recently used at the front
+	pages   map[string]*list.Element
+
+	hits, misses int64
+}
+
+type cachedPage struct {
+	key         string
+	contentType string
+	body        []byte
+}
+
+func newResponseCache(budget int) *responseCache {
+	return &responseCache{budget: budget, order: list.New(), pages: map[string]*list.Element{}}
+}
+
+func (rc *responseCache) get(key string) (*cachedPage, bool) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	e, ok := rc.pages[key]
+	if !ok {
+		rc.misses++
+		return nil, false
+	}
+	rc.hits++
+	rc.order.MoveToFront(e)
+	return e.Value.(*cachedPage), true
+}
+
+func (rc *responseCache) put(version int64, p *cachedPage) {
+	size := len(p.key) + len(p.body)
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if version < rc.version || size > rc.budget {
+		return // rendered from data a newer page has already replaced, or too big to keep
+	}
+	if version > rc.version {
+		rc.order.Init()
+		clear(rc.pages)
+		rc.used, rc.version = 0, version
+	}
+	if e, ok := rc.pages[p.key]; ok {
+		rc.used -= len(p.key) + len(e.Value.(*cachedPage).body)
+		rc.order.Remove(e)
+	}
+	rc.pages[p.key] = rc.order.PushFront(p)
+	rc.used += size
+	for rc.used > rc.budget {
+		last := rc.order.Back()
+		old := last.Value.(*cachedPage)
+		rc.order.Remove(last)
+		delete(rc.pages, old.key)
+		rc.used -= len(old.key) + len(old.body)
+	}
+}
+
+// CacheStats counts the response cache's hits and misses and the bytes it holds (for tests and
+// benchmarks).
+type CacheStats struct {
+	Hits, Misses int64
+	Pages, Bytes int
+}
+
+// CacheStats reports the response cache's counters.
+func (s *Server) CacheStats() CacheStats {
+	if s.cache == nil {
+		return CacheStats{}
+	}
+	rc := s.cache
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	return CacheStats{Hits: rc.hits, Misses: rc.misses, Pages: len(rc.pages), Bytes: rc.used}
+}
+
+const cacheRenderLocal = "cache-render"
+
+// cached serves a dashboard page from the response cache, or renders it and keeps it. The key
+// is everything a page depends on: the data version, the user's role (the navigation) and
+// scope (the figures), the language and the path with its query (the filters). Only GET pages
+// that read analytics go through it: never exports, imports or administration.
+func (s *Server) cached(c *fiber.Ctx) error {
+	sess, ok := session(c)
+	if s.cache == nil || !ok || c.Method() != fiber.MethodGet {
+		return c.Next()
+	}
+	version, err := s.an.DataVersion(c.UserContext())
+	if err != nil {
+		return err
+	}
+	key := strings.Join([]string{
+		strconv.FormatInt(version, 10), string(sess.User.Role), sess.User.Scope.String(),
+		string(s.locale(c).Lang), c.OriginalURL(),
+	}, "\x00")
+	if p, ok := s.cache.get(key); ok {
+		c.Set(fiber.HeaderContentType, p.contentType)
+		return c.Send(personalize(p.body, sess.CSRFToken, userLabel(sess.User)))
+	}
+	c.Locals(cacheRenderLocal, true)
+	if err := c.Next(); err != nil {
+		return err
+	}
+	res := c.Response()
+	if res.StatusCode() != fiber.StatusOK {
+		return nil
+	}
+	body := bytes.Clone(res.Body())
+	s.cache.put(version, &cachedPage{key: key, contentType: string(res.Header.ContentType()), body: body})
+	res.SetBodyRaw(personalize(body, sess.CSRFToken, userLabel(sess.User)))
+	return nil
+}
+
+var textEscaper = template.Must(template.New("text").Parse("{{.}}"))
+
+// personalize puts the session's CSRF token and user label into a page rendered with the
+// placeholders, escaped as the template would have escaped them.
+func personalize(body []byte, csrf, label string) []byte {
+	var escaped bytes.Buffer
+	if err := textEscaper.Execute(&escaped, label); err != nil {
+		escaped.Reset()
+	}
+	out := bytes.ReplaceAll(body, []byte(csrfPlaceholder), []byte(csrf))
+	return bytes.ReplaceAll(out, []byte(labelPlaceholder), escaped.Bytes())
+}
