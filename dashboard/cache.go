@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/timbang/timbang/data/accounts"
 )
 
 // DefaultCacheBytes bounds the response cache when Config.CacheBytes is 0.
@@ -33,6 +35,10 @@ type responseCache struct {
 	version int64
 	order   *list.List // of *cachedPage, most recently used at the front
 	pages   map[string]*list.Element
+	// rendering holds the keys being rendered: a request for one of them waits for that page
+	// instead of rendering it again (50 clients opening the same page after an import would
+	// otherwise compute it 50 times at once).
+	rendering map[string]chan struct{}
 
 	hits, misses int64
 }
@@ -44,7 +50,28 @@ type cachedPage struct {
 }
 
 func newResponseCache(budget int) *responseCache {
-	return &responseCache{budget: budget, order: list.New(), pages: map[string]*list.Element{}}
+	return &responseCache{budget: budget, order: list.New(), pages: map[string]*list.Element{},
+		rendering: map[string]chan struct{}{}}
+}
+
+// claim makes the caller the renderer of key, or returns a channel closed when the request
+// rendering it is done.
+func (rc *responseCache) claim(key string) (wait <-chan struct{}, mine bool) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if ch, ok := rc.rendering[key]; ok {
+		return ch, false
+	}
+	rc.rendering[key] = make(chan struct{})
+	return nil, true
+}
+
+// release ends the caller's rendering of key and wakes the requests waiting for it.
+func (rc *responseCache) release(key string) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	close(rc.rendering[key])
+	delete(rc.rendering, key)
 }
 
 func (rc *responseCache) get(key string) (*cachedPage, bool) {
@@ -125,9 +152,20 @@ func (s *Server) cached(c *fiber.Ctx) error {
 		string(s.locale(c).Lang), c.OriginalURL(),
 	}, "\x00")
 	if p, ok := s.cache.get(key); ok {
-		c.Set(fiber.HeaderContentType, p.contentType)
-		return c.Send(personalize(p.body, sess.CSRFToken, userLabel(sess.User)))
+		return sendCached(c, p, sess)
 	}
+	if wait, mine := s.cache.claim(key); !mine {
+		select {
+		case <-wait:
+		case <-c.UserContext().Done():
+			return c.UserContext().Err()
+		}
+		if p, ok := s.cache.get(key); ok {
+			return sendCached(c, p, sess)
+		}
+		return c.Next() // the other request's page was not kept (an error, or too big)
+	}
+	defer s.cache.release(key)
 	c.Locals(cacheRenderLocal, true)
 	if err := c.Next(); err != nil {
 		return err
@@ -140,6 +178,11 @@ func (s *Server) cached(c *fiber.Ctx) error {
 	s.cache.put(version, &cachedPage{key: key, contentType: string(res.Header.ContentType()), body: body})
 	res.SetBodyRaw(personalize(body, sess.CSRFToken, userLabel(sess.User)))
 	return nil
+}
+
+func sendCached(c *fiber.Ctx, p *cachedPage, sess accounts.Session) error {
+	c.Set(fiber.HeaderContentType, p.contentType)
+	return c.Send(personalize(p.body, sess.CSRFToken, userLabel(sess.User)))
 }
 
 var textEscaper = template.Must(template.New("text").Parse("{{.}}"))
