@@ -9,15 +9,24 @@
 DELETE FROM scope_stats;
 
 -- The pieces of the Gini of every scope of one kind and level (1: province, 2: regency or city,
--- 3: district; 0 for 'all' and 'agency'), by cadre or all cadres, by unit type or all types:
--- sorted by EJ, sum_i w_i (x_i W_before - S_before), with x = EJ and w = staff. Gini is that over
--- (W S); see Gini in formulas.go.
+-- 3: district; 0 for 'all' and 'agency'), by cadre or all cadres, by unit type or all types.
+-- Sorted by EJ, the Gini is sum_i w_i (x_i W_before_i - S_before_i) / (W S), x = EJ, w = staff
+-- (see Gini in formulas.go), with W_before and S_before the weight and the weighted EJ of the
+-- scope's rows before row i. A window partitioned by scope is very slow with tens of
+-- thousands of small scopes, so one running sum runs over each period, ordered by scope then
+-- EJ (G, H below, row i included); a scope's rows are contiguous in it, so
+--   W_before_i = G_i - w_i - G0 and S_before_i = H_i - w_i x_i - H0,
+-- where G0 and H0, the sums before the scope's first row, are the least G - w and H - w x in
+-- the scope. Summing over the scope: spread = A - G0 Wx - B + H0 W with A = sum w x (G - w),
+-- B = sum w (H - w x). The terms are as large as a period's staff (5 million) times EJ, so a
+-- small scope's spread loses some digits; analytics tests hold the result to 1e-9 of the Gini.
 CREATE OR REPLACE TEMP MACRO scope_gini(kind, level, all_cadres, all_types) AS TABLE
 SELECT period, scope_code, cadre_key, type_key,
-       sum(w * (x * (w_sum - w) - (wx_sum - w * x))) AS spread, sum(w) AS w, sum(w * x) AS wx
+       sum(w * x * (g - w)) - min(g - w) * sum(w * x) - sum(w * (h - w * x)) + min(h - w * x) * sum(w) AS spread,
+       sum(w) AS w, sum(w * x) AS wx
 FROM (
     SELECT period, scope_code, cadre_key, type_key, ej AS x, actual AS w,
-           sum(actual) OVER win AS w_sum, sum(actual * ej) OVER win AS wx_sum
+           sum(actual) OVER win AS g, sum(actual * ej) OVER win AS h
     FROM (
         SELECT period, ej, actual,
                CASE kind WHEN 'all' THEN '' WHEN 'agency' THEN agency_code
@@ -28,8 +37,8 @@ FROM (
         WHERE ej IS NOT NULL
           AND length(region_code) >= CASE level WHEN 2 THEN 5 WHEN 3 THEN 8 ELSE 0 END
     )
-    WINDOW win AS (PARTITION BY period, scope_code, cadre_key, type_key
-                   ORDER BY ej ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    WINDOW win AS (PARTITION BY period ORDER BY scope_code, cadre_key, type_key, ej
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
 GROUP BY ALL;
 
