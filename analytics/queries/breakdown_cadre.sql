@@ -1,10 +1,15 @@
--- Totals per cadre under the filter, in the cadres' display order.
+-- Totals per cadre under the filter, in the cadres' display order. The rows are added up first
+-- and named after: joining every filtered row with the names cost more than the sums.
 SELECT c.code, CASE WHEN $lang = 'en' THEN c.name_en ELSE c.name_id END,
-       count(DISTINCT f.unit_code), sum(f.actual), coalesce(sum(f.required), 0),
-       sum(f.shortage_people), sum(f.surplus_people),
-       count(*) FILTER (WHERE status = 'severe_shortage'), count(*) FILTER (WHERE status = 'shortage'),
-       count(*) FILTER (WHERE status = 'balanced'), count(*) FILTER (WHERE status = 'surplus'),
-       count(*) FILTER (WHERE status = 'no_data')
-FROM f JOIN cadres c ON c.code = f.cadre_code
-GROUP BY c.code, c.name_id, c.name_en, c.sort
+       g.units, g.staff, g.required, g.shortage, g.surplus, g.n_severe, g.n_short, g.n_balanced, g.n_surplus, g.n_no_data
+FROM (
+        SELECT cadre_code,
+               count(DISTINCT unit_code) AS units, sum(actual) AS staff, coalesce(sum(required), 0) AS required,
+               sum(shortage_people) AS shortage, sum(surplus_people) AS surplus,
+               count(*) FILTER (WHERE status = 'severe_shortage') AS n_severe, count(*) FILTER (WHERE status = 'shortage') AS n_short,
+               count(*) FILTER (WHERE status = 'balanced') AS n_balanced, count(*) FILTER (WHERE status = 'surplus') AS n_surplus,
+               count(*) FILTER (WHERE status = 'no_data') AS n_no_data
+        FROM f
+        GROUP BY cadre_code
+) g JOIN cadres c ON c.code = g.cadre_code
 ORDER BY c.sort;

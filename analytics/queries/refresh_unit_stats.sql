@@ -75,7 +75,7 @@ entries AS (
 -- Every cadre the unit type has a norm for and every cadre the unit has or had staff in, with
 -- the count in post at the end of the first period, the unit's attributes and the norm.
 pairs AS (
-    SELECT pr.unit_code, pr.cadre_code, pr.opening, u.unit_type, u.agency_code, u.region_code,
+    SELECT pr.unit_code, pr.cadre_code, pr.opening, u.name AS unit_name, u.unit_type, u.agency_code, u.region_code,
            n.method, n.per_staff, n.support_pct
     FROM (
         SELECT unit_code, cadre_code, sum(opening)::INTEGER AS opening
@@ -146,7 +146,7 @@ requirements AS (
     LEFT JOIN agency_settings ag ON ag.agency_code = am.agency_code
 ),
 base AS (
-    SELECT p.period, pr.unit_code, pr.cadre_code, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
+    SELECT p.period, pr.unit_code, pr.cadre_code, pr.unit_name, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
            pr.opening + coalesce(ch.n, 0) AS actual, rq.workload, rq.required
     FROM pairs pr
     CROSS JOIN periods p
@@ -187,7 +187,8 @@ SELECT c.period, c.unit_code, c.cadre_code, c.unit_type, c.agency_code, c.region
        CASE WHEN c.status IN ('severe_shortage', 'shortage')
             THEN greatest(0, c.required_rounded - c.actual) ELSE 0 END AS shortage_people,
        CASE WHEN c.status = 'surplus'
-            THEN greatest(0, c.actual - c.required_rounded) ELSE 0 END AS surplus_people
+            THEN greatest(0, c.actual - c.required_rounded) ELSE 0 END AS surplus_people,
+       c.unit_name
 FROM classified c CROSS JOIN grades gr
 -- Rows in period order: every page reads one period, and DuckDB then skips the row groups of
 -- the others by their zone maps instead of scanning all 24 periods.

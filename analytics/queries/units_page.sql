@@ -1,14 +1,26 @@
--- One page of unit rows under the filter, with names, in the requested order.
-SELECT f.unit_code, u.name, f.unit_type,
+-- One page of unit rows under the filter, with names, in the requested order. The page is cut
+-- from the rollup rows first (they carry the unit's name for sorting) and only its rows are
+-- joined with the other names: at national scale a filter selects hundreds of thousands.
+SELECT f.unit_code, f.unit_name, f.unit_type,
        CASE WHEN $lang = 'en' THEN t.name_en ELSE t.name_id END,
        f.agency_code, a.name, f.region_code, coalesce(d.name, ''), coalesce(v.name, ''),
        f.cadre_code, CASE WHEN $lang = 'en' THEN c.name_en ELSE c.name_id END,
        coalesce(f.method, ''), f.workload, f.actual, f.required, f.required_rounded, f.ratio,
        f.difference, f.workload_per_staff, f.ej, coalesce(f.grade, ''), f.status,
-       f.shortage_people, f.surplus_people,
-       count(*) OVER () AS total
-FROM fs f
-JOIN units u ON u.code = f.unit_code
+       f.shortage_people, f.surplus_people, f.total
+FROM (
+        SELECT f.*, count(*) OVER () AS total
+        FROM fs f
+        ORDER BY
+            CASE WHEN $sort = 'ratio' THEN coalesce(f.ratio, CASE WHEN f.status = 'severe_shortage' THEN -1 END) END ASC NULLS LAST,
+            CASE WHEN $sort = '-ratio' THEN coalesce(f.ratio, CASE WHEN f.status = 'surplus' THEN 1e9 END) END DESC NULLS LAST,
+            CASE WHEN $sort = 'shortage' THEN f.shortage_people END DESC,
+            CASE WHEN $sort = 'surplus' THEN f.surplus_people END DESC,
+            CASE WHEN $sort = 'workload' THEN f.workload_per_staff END DESC NULLS LAST,
+            CASE WHEN $sort = 'name' THEN f.unit_name END ASC,
+            f.unit_name, f.cadre_code
+        LIMIT $limit OFFSET $offset
+) f
 JOIN unit_types t ON t.code = f.unit_type
 JOIN agencies a ON a.code = f.agency_code
 JOIN cadres c ON c.code = f.cadre_code
@@ -20,6 +32,5 @@ ORDER BY
     CASE WHEN $sort = 'shortage' THEN f.shortage_people END DESC,
     CASE WHEN $sort = 'surplus' THEN f.surplus_people END DESC,
     CASE WHEN $sort = 'workload' THEN f.workload_per_staff END DESC NULLS LAST,
-    CASE WHEN $sort = 'name' THEN u.name END ASC,
-    u.name, f.cadre_code
-LIMIT $limit OFFSET $offset;
+    CASE WHEN $sort = 'name' THEN f.unit_name END ASC,
+    f.unit_name, f.cadre_code;
