@@ -11,12 +11,12 @@ import (
 // Service computes and reads staffing analytics on one store.
 type Service struct {
 	store *data.Store
-	db    *sql.DB
+	db    *statements
 }
 
 // New returns a Service on store.
 func New(store *data.Store) *Service {
-	return &Service{store: store, db: store.DB()}
+	return &Service{store: store, db: newStatements(store.DB())}
 }
 
 // Refresh rebuilds every rollup from the stored data in one transaction, so a page never sees
