@@ -33,6 +33,41 @@ type Group struct {
 func (r *Reader) Breakdown(ctx context.Context, f Filter, dim Dimension, level int, lang string) ([]Group, error) {
 	f.Scope = r.scope
 	f.Status = ""
+	if q, args, ok := f.scopeBreakdown(dim, level); ok {
+		return r.groups(ctx, dim, q, args)
+	}
+	return r.breakdownRows(ctx, f, dim, level, lang)
+}
+
+// scopeBreakdown returns and binds queries/breakdown_scope.sql when the breakdown's groups are whole
+// precomputed scopes: agencies or regions under everything, regions under a region the filter
+// (and the user's scope) covers whole.
+func (f Filter) scopeBreakdown(dim Dimension, level int) (string, []any, bool) {
+	kind, code, ok := f.scope()
+	lengths := map[int]int{1: 2, 2: 5, 3: 8}
+	switch {
+	case !ok:
+		return "", nil, false
+	case dim == ByAgency && kind == "all":
+		code = ""
+	case dim == ByRegion && (kind == "all" || kind == "region" && lengths[level] > len(code)):
+		if kind == "all" {
+			code = ""
+		}
+	default:
+		return "", nil, false
+	}
+	if lengths[level] == 0 {
+		return "", nil, false
+	}
+	return query("breakdown_scope"), []any{
+		sql.Named("kind", string(dim)), sql.Named("period", f.Period), sql.Named("cadre", f.Cadre),
+		sql.Named("unit_type", f.UnitType), sql.Named("code_length", lengths[level]), sql.Named("parent", code),
+	}, true
+}
+
+// breakdownRows adds the breakdown up from the filtered unit rows.
+func (r *Reader) breakdownRows(ctx context.Context, f Filter, dim Dimension, level int, lang string) ([]Group, error) {
 	var q string
 	var extra []any
 	switch dim {
@@ -48,7 +83,12 @@ func (r *Reader) Breakdown(ctx context.Context, f Filter, dim Dimension, level i
 	default:
 		return nil, fmt.Errorf("breakdown by %q: unknown dimension", dim)
 	}
-	rows, err := r.db.QueryContext(ctx, filtered(q), f.args(extra...)...)
+	return r.groups(ctx, dim, filtered(q), f.args(extra...))
+}
+
+// groups runs a breakdown query.
+func (r *Reader) groups(ctx context.Context, dim Dimension, text string, args []any) ([]Group, error) {
+	rows, err := r.db.QueryContext(ctx, text, args...)
 	if err != nil {
 		return nil, fmt.Errorf("breakdown by %s: %w", dim, err)
 	}

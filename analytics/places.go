@@ -120,10 +120,11 @@ type CadreHistory struct {
 
 // UnitHistory returns every period of a unit per cadre, in cadre order.
 func (r *Reader) UnitHistory(ctx context.Context, code string) ([]CadreHistory, error) {
-	if _, err := r.checkUnit(ctx, code, ""); err != nil {
+	u, err := r.checkUnit(ctx, code, "")
+	if err != nil {
 		return nil, err
 	}
-	rows, err := r.db.QueryContext(ctx, query("unit_history"), sql.Named("code", code))
+	rows, err := r.db.QueryContext(ctx, query("unit_history"), sql.Named("code", code), sql.Named("region", u.Region))
 	if err != nil {
 		return nil, fmt.Errorf("unit %s history: %w", code, err)
 	}

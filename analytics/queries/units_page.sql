@@ -1,6 +1,7 @@
 -- One page of unit rows under the filter, with names, in the requested order. The page is cut
 -- from the rollup rows first (they carry the unit's name for sorting) and only its rows are
--- joined with the other names: at national scale a filter selects hundreds of thousands.
+-- joined with the other names: at national scale a filter selects hundreds of thousands. The
+-- total is counted apart, so the page is a top-N, not a sort of every row.
 SELECT f.unit_code, f.unit_name, f.unit_type,
        CASE WHEN $lang = 'en' THEN t.name_en ELSE t.name_id END,
        f.agency_code, a.name, f.region_code, coalesce(d.name, ''), coalesce(v.name, ''),
@@ -9,7 +10,7 @@ SELECT f.unit_code, f.unit_name, f.unit_type,
        f.difference, f.workload_per_staff, f.ej, coalesce(f.grade, ''), f.status,
        f.shortage_people, f.surplus_people, f.total
 FROM (
-        SELECT f.*, count(*) OVER () AS total
+        SELECT f.*, (SELECT count(*) FROM fs) AS total
         FROM fs f
         ORDER BY
             CASE WHEN $sort = 'ratio' THEN coalesce(f.ratio, CASE WHEN f.status = 'severe_shortage' THEN -1 END) END ASC NULLS LAST,
