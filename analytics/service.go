@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 
 	"github.com/timbang/timbang/data"
 )
@@ -12,6 +13,13 @@ import (
 type Service struct {
 	store *data.Store
 	db    *statements
+	// version is the data version as last read, 0 when it must be read again. Every page
+	// request asks for it (the response cache keys on it), so it is kept in memory; whatever
+	// changes the data in this process calls DataChanged after committing (DuckDB lets no
+	// other process write the file while this one holds it).
+	versionMu  sync.Mutex
+	version    int64
+	versionGen uint64 // counts DataChanged calls: a read that raced one is not kept
 }
 
 // New returns a Service on store.
@@ -30,6 +38,7 @@ func (s *Service) Refresh(ctx context.Context) error {
 	if err := RefreshTx(ctx, tx); err != nil {
 		return err
 	}
+	defer s.DataChanged()
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("refresh rollups: commit: %w", err)
 	}
@@ -38,9 +47,30 @@ func (s *Service) Refresh(ctx context.Context) error {
 
 // DataVersion is bumped by every refresh; caches key on it.
 func (s *Service) DataVersion(ctx context.Context) (int64, error) {
-	var v int64
-	err := s.db.QueryRowContext(ctx, query("data_version")).Scan(&v)
-	return v, err
+	s.versionMu.Lock()
+	v, gen := s.version, s.versionGen
+	s.versionMu.Unlock()
+	if v > 0 {
+		return v, nil
+	}
+	if err := s.db.QueryRowContext(ctx, query("data_version")).Scan(&v); err != nil {
+		return v, err
+	}
+	s.versionMu.Lock()
+	if s.versionGen == gen {
+		s.version = v
+	}
+	s.versionMu.Unlock()
+	return v, nil
+}
+
+// DataChanged makes the next DataVersion read the database: call it after a transaction that
+// ran RefreshTx (an import) has ended, committed or not.
+func (s *Service) DataChanged() {
+	s.versionMu.Lock()
+	s.version = 0
+	s.versionGen++
+	s.versionMu.Unlock()
 }
 
 // Stale reports whether the rollups have never been built for the stored data.

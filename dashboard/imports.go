@@ -168,6 +168,7 @@ func (s *Server) applyImport(c *fiber.Ctx) error {
 	who := actor(c)
 	res, err := importer.Import(c.UserContext(), s.store, p.sources, s.importOptions(c, importer.Options{Actor: who.Name,
 		AfterApply: analytics.RefreshTx}))
+	s.an.DataChanged() // the import's refresh bumped the data version: pages cached before it are old
 	if err != nil && !errors.Is(err, importer.ErrRejected) {
 		return err
 	}
