@@ -47,6 +47,34 @@ type cachedPage struct {
 	key         string
 	contentType string
 	body        []byte
+	holes       []hole // where the placeholders are in body, in order
+}
+
+// hole is one placeholder in a cached page: at is its offset, csrf whether it stands for the
+// token (else the user label).
+type hole struct {
+	at   int
+	csrf bool
+}
+
+// findHoles lists the placeholders of body once, when it is stored, so serving it is copying.
+func findHoles(body []byte) []hole {
+	var out []hole
+	for i := 0; i < len(body); {
+		c := bytes.Index(body[i:], []byte(csrfPlaceholder))
+		l := bytes.Index(body[i:], []byte(labelPlaceholder))
+		switch {
+		case c < 0 && l < 0:
+			return out
+		case l < 0 || (c >= 0 && c < l):
+			out = append(out, hole{at: i + c, csrf: true})
+			i += c + len(csrfPlaceholder)
+		default:
+			out = append(out, hole{at: i + l})
+			i += l + len(labelPlaceholder)
+		}
+	}
+	return out
 }
 
 func newResponseCache(budget int) *responseCache {
@@ -175,25 +203,37 @@ func (s *Server) cached(c *fiber.Ctx) error {
 		return nil
 	}
 	body := bytes.Clone(res.Body())
-	s.cache.put(version, &cachedPage{key: key, contentType: string(res.Header.ContentType()), body: body})
-	res.SetBodyRaw(personalize(body, sess.CSRFToken, userLabel(sess.User)))
+	p := &cachedPage{key: key, contentType: string(res.Header.ContentType()), body: body, holes: findHoles(body)}
+	s.cache.put(version, p)
+	res.SetBodyRaw(p.personalize(sess.CSRFToken, userLabel(sess.User)))
 	return nil
 }
 
 func sendCached(c *fiber.Ctx, p *cachedPage, sess accounts.Session) error {
 	c.Set(fiber.HeaderContentType, p.contentType)
-	return c.Send(personalize(p.body, sess.CSRFToken, userLabel(sess.User)))
+	return c.Send(p.personalize(sess.CSRFToken, userLabel(sess.User)))
 }
 
 var textEscaper = template.Must(template.New("text").Parse("{{.}}"))
 
-// personalize puts the session's CSRF token and user label into a page rendered with the
+// personalize puts the session's CSRF token and user label into the page rendered with the
 // placeholders, escaped as the template would have escaped them.
-func personalize(body []byte, csrf, label string) []byte {
+func (p *cachedPage) personalize(csrf, label string) []byte {
 	var escaped bytes.Buffer
 	if err := textEscaper.Execute(&escaped, label); err != nil {
 		escaped.Reset()
 	}
-	out := bytes.ReplaceAll(body, []byte(csrfPlaceholder), []byte(csrf))
-	return bytes.ReplaceAll(out, []byte(labelPlaceholder), escaped.Bytes())
+	out := make([]byte, 0, len(p.body)+len(p.holes)*max(len(csrf), escaped.Len()))
+	last := 0
+	for _, h := range p.holes {
+		out = append(out, p.body[last:h.at]...)
+		if h.csrf {
+			out = append(out, csrf...)
+			last = h.at + len(csrfPlaceholder)
+		} else {
+			out = append(out, escaped.Bytes()...)
+			last = h.at + len(labelPlaceholder)
+		}
+	}
+	return append(out, p.body[last:]...)
 }
