@@ -12,7 +12,7 @@ import (
 // Service computes and reads staffing analytics on one store.
 type Service struct {
 	store *data.Store
-	db    *statements
+	db    *sql.DB
 	// version is the data version as last read, 0 when it must be read again. Every page
 	// request asks for it (the response cache keys on it), so it is kept in memory; whatever
 	// changes the data in this process calls DataChanged after committing (DuckDB lets no
@@ -24,7 +24,7 @@ type Service struct {
 
 // New returns a Service on store.
 func New(store *data.Store) *Service {
-	return &Service{store: store, db: newStatements(store.DB())}
+	return &Service{store: store, db: store.DB()}
 }
 
 // Refresh rebuilds every rollup from the stored data in one transaction, so a page never sees
