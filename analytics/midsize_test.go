@@ -217,7 +217,8 @@ func assertActualMatchesPeople(t *testing.T, s *Service, step string) {
 			t.Fatal(err)
 		}
 		if want[k] != n {
-			if bad++; bad <= 5 {
+			bad++
+			if bad <= 5 {
 				t.Errorf("%s: %s %s %s: %d in post, recomputed %d", step, k.period.Format("2006-01"), k.unit, k.cadre, n, want[k])
 			}
 		}
@@ -368,7 +369,8 @@ func assertScopeStatsMatchGrouping(t *testing.T, s *Service, step string) {
 		n++
 		g := groups[k]
 		if g == nil {
-			if bad++; bad <= 5 {
+			bad++
+			if bad <= 5 {
 				t.Errorf("%s: scope row %+v has no unit rows", step, k)
 			}
 			continue
@@ -378,7 +380,8 @@ func assertScopeStatsMatchGrouping(t *testing.T, s *Service, step string) {
 			rounded != g.rounded || short != g.short || surplus != g.surplus || counts != g.counts ||
 			!closeRel(required, g.required) ||
 			gini.Valid == math.IsNaN(wantGini) || (gini.Valid && !closeRel(gini.Float64, wantGini)) {
-			if bad++; bad <= 5 {
+			bad++
+			if bad <= 5 {
 				t.Errorf("%s: %+v: SQL %d %d %d %d %v %d %d %d %v gini %v; Go %d %d %d %d %v %d %d %d %v gini %v", step, k,
 					units, positions, staff, measured, required, rounded, short, surplus, counts, gini.Float64,
 					len(g.units), g.positions, g.staff, g.measured, g.required, g.rounded, g.short, g.surplus, g.counts, wantGini)

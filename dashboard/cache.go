@@ -112,7 +112,7 @@ func (rc *responseCache) get(key string) (*cachedPage, bool) {
 	}
 	rc.hits++
 	rc.order.MoveToFront(e)
-	return e.Value.(*cachedPage), true
+	return pageOf(e), true
 }
 
 func (rc *responseCache) put(version int64, p *cachedPage) {
@@ -128,18 +128,24 @@ func (rc *responseCache) put(version int64, p *cachedPage) {
 		rc.used, rc.version = 0, version
 	}
 	if e, ok := rc.pages[p.key]; ok {
-		rc.used -= len(p.key) + len(e.Value.(*cachedPage).body)
+		rc.used -= len(p.key) + len(pageOf(e).body)
 		rc.order.Remove(e)
 	}
 	rc.pages[p.key] = rc.order.PushFront(p)
 	rc.used += size
 	for rc.used > rc.budget {
 		last := rc.order.Back()
-		old := last.Value.(*cachedPage)
+		old := pageOf(last)
 		rc.order.Remove(last)
 		delete(rc.pages, old.key)
 		rc.used -= len(old.key) + len(old.body)
 	}
+}
+
+// pageOf is the page an element of the order list holds (the list holds nothing else).
+func pageOf(e *list.Element) *cachedPage {
+	p, _ := e.Value.(*cachedPage)
+	return p
 }
 
 // CacheStats counts the response cache's hits and misses and the bytes it holds (for tests and
