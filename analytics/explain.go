@@ -133,7 +133,7 @@ func (s *Service) actual(ctx context.Context, unit, cadre string, period time.Ti
 	n := 0
 	var nip, current string
 	var postStart time.Time
-	var moves []Move
+	var moves []PastMove
 	count := func() {
 		if nip == "" {
 			return
@@ -155,7 +155,7 @@ func (s *Service) actual(ctx context.Context, unit, cadre string, period time.Ti
 			nip, current, postStart, moves = rowNIP, rowUnit, rowPost, moves[:0]
 		}
 		if on.Valid {
-			moves = append(moves, Move{On: on.Time, From: from.String})
+			moves = append(moves, PastMove{On: on.Time, From: from.String})
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -172,7 +172,7 @@ func assertActualMatchesPeople(t *testing.T, s *Service, step string) {
 	defer rows.Close()
 	var nip, unit, cadre string
 	var post time.Time
-	var moves []Move
+	var moves []PastMove
 	flush := func() {
 		if nip == "" {
 			return
@@ -196,7 +196,7 @@ func assertActualMatchesPeople(t *testing.T, s *Service, step string) {
 			nip, unit, cadre, post, moves = n, u, c, ps, nil
 		}
 		if on.Valid {
-			moves = append(moves, Move{On: on.Time, From: from.String})
+			moves = append(moves, PastMove{On: on.Time, From: from.String})
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -2,8 +2,8 @@ package analytics
 
 import "time"
 
-// Move is one completed transfer (mutasi) of a person.
-type Move struct {
+// PastMove is one completed transfer (mutasi) of a person.
+type PastMove struct {
 	On   time.Time // the date it took effect
 	From string    // the unit left
 }
@@ -15,7 +15,7 @@ type Move struct {
 // earlier, else since before the records begin; after the last move (or never moving, since
 // postStart) in the current unit. The SQL of refresh_unit_stats.sql does the same for everyone
 // at once; tests hold the two together.
-func UnitAt(period time.Time, current string, postStart time.Time, moves []Move) (string, bool) {
+func UnitAt(period time.Time, current string, postStart time.Time, moves []PastMove) (string, bool) {
 	for i, m := range moves {
 		if monthOf(m.On).After(period) {
 			if i > 0 || !postStart.Before(moves[0].On) {

@@ -61,12 +61,12 @@ func TestUnitAt(t *testing.T) {
 		}
 		return d
 	}
-	chain := []Move{{On: day("2024-03-15"), From: "A"}, {On: day("2025-07-01"), From: "B"}}
+	chain := []PastMove{{On: day("2024-03-15"), From: "A"}, {On: day("2025-07-01"), From: "B"}}
 	tests := []struct {
 		name      string
 		period    string
 		postStart string
-		moves     []Move
+		moves     []PastMove
 		unit      string
 		counts    bool
 	}{
@@ -79,7 +79,7 @@ func TestUnitAt(t *testing.T) {
 		{"between the moves", "2025-06-01", "2020-01-01", chain, "B", true},
 		{"the month of the last move", "2025-07-01", "2020-01-01", chain, "C", true},
 		{"two moves in one month: the later one wins", "2025-07-01", "2020-01-01",
-			[]Move{{On: day("2025-07-01"), From: "A"}, {On: day("2025-07-20"), From: "B"}}, "C", true},
+			[]PastMove{{On: day("2025-07-01"), From: "A"}, {On: day("2025-07-20"), From: "B"}}, "C", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
