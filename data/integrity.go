@@ -7,15 +7,18 @@ import (
 )
 
 // Violation is a stored row that breaks a rule the schema does not enforce itself: a reference
-// that points at nothing, or a key that another row has too.
+// that points at nothing, a key that another row has too, or a NIP that is not 18 digits.
 type Violation struct {
 	Table, Key, Column, Value string
-	Duplicate                 bool // the key is repeated; otherwise Value does not exist
+	Kind                      string // "missing" (Value does not exist), "duplicate" or "malformed"
 }
 
 func (v Violation) String() string {
-	if v.Duplicate {
+	switch v.Kind {
+	case "duplicate":
 		return fmt.Sprintf("%s %s: the key is stored more than once", v.Table, v.Key)
+	case "malformed":
+		return fmt.Sprintf("%s %s: %s %q is not 18 digits", v.Table, v.Key, v.Column, v.Value)
 	}
 	return fmt.Sprintf("%s %s: %s %q does not exist", v.Table, v.Key, v.Column, v.Value)
 }
@@ -32,7 +35,7 @@ func (s *Store) CheckIntegrity(ctx context.Context) error {
 	var bad []string
 	for rows.Next() {
 		var v Violation
-		if err := rows.Scan(&v.Table, &v.Key, &v.Column, &v.Value, &v.Duplicate); err != nil {
+		if err := rows.Scan(&v.Table, &v.Key, &v.Column, &v.Value, &v.Kind); err != nil {
 			return err
 		}
 		bad = append(bad, v.String())

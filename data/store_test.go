@@ -121,16 +121,17 @@ func TestCheckIntegrity(t *testing.T) {
 		INSERT INTO units VALUES ('U1', 'SD X', 'sd', 'x-disdik', '36.73.99.9999', NULL, NULL);
 		INSERT INTO staff (nip, name, cadre_code, unit_code, birth_date, post_start)
 		VALUES ('198001012005011001', 'A', 'astronot', 'U1', '1980-01-01', '2010-01-01'),
-		       ('198001012005011001', 'A', 'guru', 'U1', '1980-01-01', '2010-01-01')`)
+		       ('198001012005011001', 'A', 'guru', 'U1', '1980-01-01', '2010-01-01'),
+		       ('1.98001E+17       ', 'B', 'guru', 'U1', '1980-01-01', '2010-01-01')`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	err = s.CheckIntegrity(ctx)
 	if err == nil {
-		t.Fatal("dangling references and a repeated key passed")
+		t.Fatal("dangling references, a repeated key and a malformed NIP passed")
 	}
 	for _, want := range []string{`units U1: region_code "36.73.99.9999" does not exist`, `staff 198001012005011001: cadre_code "astronot" does not exist`,
-		`staff 198001012005011001: the key is stored more than once`} {
+		`staff 198001012005011001: the key is stored more than once`, `staff 1.98001E+17       : nip "1.98001E+17       " is not 18 digits`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("report lacks %q:\n%v", want, err)
 		}
