@@ -294,7 +294,8 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 		pool, d := &c.pools[p], &duals[p]
 		if !cand.hasOrigin {
 			for _, r := range pool.members {
-				if check(r); full() {
+				check(r)
+				if full() {
 					break
 				}
 			}
@@ -327,7 +328,8 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 			}
 			if relevant {
 				for _, r := range pool.grid.cells[cell] {
-					if check(int(r)); full() {
+					check(int(r))
+					if full() {
 						return false
 					}
 				}

@@ -32,13 +32,14 @@ func bruteForce(v oracleView) (covered int, cost int64) {
 		walk(i+1, n, c) // stays
 		from := v.unitOf[staff[i]]
 		for _, pr := range byStaff[staff[i]] {
-			if left[from] < v.available[from] && arrived[pr.to] < v.shortage[pr.to] {
-				left[from]++
-				arrived[pr.to]++
-				walk(i+1, n+1, c+pr.cost)
-				left[from]--
-				arrived[pr.to]--
+			if left[from] >= v.available[from] || arrived[pr.to] >= v.shortage[pr.to] {
+				continue
 			}
+			left[from]++
+			arrived[pr.to]++
+			walk(i+1, n+1, c+pr.cost)
+			left[from]--
+			arrived[pr.to]--
 		}
 	}
 	walk(0, 0, 0)

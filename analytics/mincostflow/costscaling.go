@@ -66,7 +66,8 @@ func (g *Graph) refine(eps, scale int64, excess []int64, next []int32) {
 			if next[v] == g.adjStart[v+1] {
 				g.relabel(v, eps, scale)
 				next[v] = g.adjStart[v]
-				if relabels++; relabels == g.nodes {
+				relabels++
+				if relabels == g.nodes {
 					// Local relabels drift; a global update every n of them keeps the
 					// prices pointing at the deficits (Goldberg's price update).
 					relabels = 0

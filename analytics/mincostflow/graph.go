@@ -123,7 +123,7 @@ func grow(s []int64, n int) []int64 {
 }
 
 // push moves delta units along internal arc a.
-func (g *Graph) push(a int32, delta int32) {
+func (g *Graph) push(a, delta int32) {
 	g.residual[a] -= delta
 	g.residual[a^1] += delta
 }
