@@ -4,8 +4,10 @@
 //
 // Solve finds a maximum flow with Dinic's algorithm, then makes it cheapest among flows of that
 // value with Goldberg's cost-scaling push-relabel method, then turns the scaled prices into exact
-// integer potentials. A caller may add arcs after Solve and call Solve again: the flow and the
-// prices carry over, which is what column generation needs.
+// integer potentials. A caller may add arcs (and nodes) after Solve and call Solve again, which
+// is what column generation needs: the flow and potentials carry over, and successive shortest
+// paths repair the few places the new arcs break (shortestpaths.go), far cheaper than scaling
+// costs again over the whole graph.
 //
 // Optimality, as a caller can check it:
 //   - no residual arc leaves the set of nodes reachable from the source, and the sink is not in
@@ -32,6 +34,9 @@ type Graph struct {
 	price     []int64 // cost-scaling prices, scaled by priceScale
 	potential []int64 // exact potentials after Solve
 	reachable []bool  // reachable from the source in the residual graph after Solve
+	// certified says the potentials prove the flow optimal on the arcs it had, so Solve can
+	// repair it with shortest paths after arcs are added instead of starting over.
+	certified bool
 }
 
 // New returns a graph with n nodes and room for arcs arcs.

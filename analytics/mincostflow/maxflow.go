@@ -2,8 +2,9 @@ package mincostflow
 
 // augmentToMax raises the current flow from s to t to a maximum flow with Dinic's algorithm:
 // breadth-first levels, then blocking flows along level-increasing arcs. On unit-capacity
-// bipartite graphs like the transfer planner's this is Hopcroft-Karp in disguise.
-func (g *Graph) augmentToMax(s, t int32) {
+// bipartite graphs like the transfer planner's this is Hopcroft-Karp in disguise. It reports
+// whether the flow changed.
+func (g *Graph) augmentToMax(s, t int32) (changed bool) {
 	level := make([]int32, g.nodes)
 	next := make([]int32, g.nodes)
 	queue := make([]int32, 0, g.nodes)
@@ -23,10 +24,11 @@ func (g *Graph) augmentToMax(s, t int32) {
 			}
 		}
 		if level[t] < 0 {
-			return
+			return changed
 		}
 		copy(next, g.adjStart[:g.nodes])
 		for g.blockingPath(s, t, level, next) {
+			changed = true
 		}
 	}
 }

@@ -2,14 +2,21 @@ package mincostflow
 
 import "fmt"
 
-// Solve makes the flow from s to t maximum and, among maximum flows, cheapest. It starts from
-// the flow and prices the graph already holds (zero on a new graph), so re-solving after adding
-// a few arcs is quick. It returns the flow value and its total cost.
+// Solve makes the flow from s to t maximum and, among maximum flows, cheapest. After a Solve
+// whose flow nothing has changed since (MaxFlow may), it repairs the certified flow with
+// shortest paths, so re-solving after adding a few arcs is quick; otherwise it scales costs
+// from the flow and prices the graph holds (zero on a new graph). It returns the flow value
+// and its total cost.
 func (g *Graph) Solve(s, t int) (flow int, cost int64) {
 	g.buildAdjacency()
-	g.augmentToMax(int32(s), int32(t))
-	g.makeCheapest()
-	g.exactPotentials()
+	if g.certified {
+		g.reoptimize(int32(s), int32(t))
+	} else {
+		g.augmentToMax(int32(s), int32(t))
+		g.makeCheapest()
+		g.exactPotentials()
+		g.certified = true
+	}
 	g.markReachable(int32(s))
 	for a := int32(0); a < int32(len(g.to)); a += 2 {
 		f := int64(g.residual[a^1])
@@ -29,7 +36,9 @@ func (g *Graph) Solve(s, t int) (flow int, cost int64) {
 // before costing it spares cost scaling the rounds in which only the flow value changes.
 func (g *Graph) MaxFlow(s, t int) {
 	g.buildAdjacency()
-	g.augmentToMax(int32(s), int32(t))
+	if g.augmentToMax(int32(s), int32(t)) {
+		g.certified = false
+	}
 	g.markReachable(int32(s))
 }
 
