@@ -78,8 +78,9 @@ func (c *cadreProblem) costLowerBound(km float64) int64 {
 	return int64(math.Floor((r.CostPerMove+r.CostPerKm*km-r.maxPreferenceBonus())*costScale)) - 1
 }
 
-// nearestOptions returns up to k of the candidate's cheapest allowed moves by distance, plus
-// every allowed move to a unit the candidate ranked. Exactness does not depend on this choice:
+// nearestOptions returns up to k of the candidate's nearest allowed moves per pool (a unit
+// without coordinates counting as UnknownDistanceKm away), plus every allowed move to a unit
+// the candidate ranked. Exactness does not depend on this choice:
 // it only seeds the restricted graph that column generation then completes.
 func (c *cadreProblem) nearestOptions(cand *candidate, k int) []reachOption {
 	var found []reachOption
@@ -108,12 +109,15 @@ func (c *cadreProblem) nearestOptions(cand *candidate, k int) []reachOption {
 			}
 			continue
 		}
+		// A move to a unit without coordinates is costed at UnknownDistanceKm, so it competes
+		// with the located ones at that distance. Seeding every such unit for every candidate
+		// put a hundred arcs per candidate into a province's graph, nearly all of them idle.
+		var local []reachOption
 		for _, r := range pool.unlocated {
 			if o, ok := c.option(cand, r); ok {
-				found = append(found, o)
+				local = insertByDistance(local, o, k)
 			}
 		}
-		var local []reachOption
 		limit := -1.0
 		if c.rules.MaxDistanceKm > 0 {
 			limit = c.rules.MaxDistanceKm

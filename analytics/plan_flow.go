@@ -1,7 +1,9 @@
 package analytics
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/timbang/timbang/analytics/mincostflow"
@@ -30,8 +32,10 @@ import (
 //     is: that arc would lengthen an augmenting path, so more people could move.
 //  4. If no omitted arc violates, the lifted potentials are feasible for the whole graph, and by
 //     linear-programming duality (complementary slackness holds on the restricted arcs) the flow
-//     is optimal for the big-M problem, hence lexicographically optimal. Otherwise the violating
-//     arcs join the graph and the solver warm-starts from the current flow.
+//     is optimal for the big-M problem, hence lexicographically optimal. Otherwise the most
+//     violating arcs (a few per candidate and per receiving position) join the graph, the
+//     solver repairs the current flow by shortest paths, and pricing runs again: the loop ends
+//     only when no omitted arc violates, so which arcs join first changes speed, not the answer.
 //
 // The pricing check does not scan every pair: a move of at least d km costs at least
 // CostPerMove + CostPerKm x d - the largest preference bonus, so the grid search around a
@@ -59,6 +63,10 @@ const maxPricingRounds = 200
 // addedPerCandidate caps the violating arcs a candidate adds per round (the most violated), so a candidate that
 // could reach a whole province does not flood the graph; later rounds add more if needed.
 const addedPerCandidate = 8
+
+// addedPerReceiver with twice the shortage caps the violating arcs a receiving position gets
+// per round; see capPerReceiver.
+const addedPerReceiver = 8
 
 // flowPlan is the restricted graph of one cadre and where its parts are.
 type flowPlan struct {
@@ -162,6 +170,7 @@ func (f *flowPlan) addArc(candidate int, o reachOption) {
 type violation struct {
 	candidate int
 	opt       reachOption
+	key       int64 // how violated: more negative first
 }
 
 // poolDuals summarises the receiving positions' duals per grid cell of a pool, so pricing can
@@ -187,7 +196,36 @@ func (f *flowPlan) price(withCosts bool) []violation {
 	for i := range c.candidates {
 		found = f.priceCandidate(i, duals, withCosts, found)
 	}
-	return found
+	return f.capPerReceiver(found)
+}
+
+// capPerReceiver keeps, for each receiving position, only the most violated arcs into it: a
+// few more than the places it has. A short unit that suddenly looks attractive would otherwise
+// draw an arc from nearly every candidate (a unit without coordinates is as near to all of
+// them), tens of thousands of arcs of which it can use a handful. The arcs left out are priced
+// again next round, so the certificate still decides when to stop.
+func (f *flowPlan) capPerReceiver(found []violation) []violation {
+	slices.SortFunc(found, func(a, b violation) int {
+		if a.opt.receiver != b.opt.receiver {
+			return a.opt.receiver - b.opt.receiver
+		}
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return a.candidate - b.candidate
+	})
+	kept := found[:0]
+	taken := 0
+	for i, v := range found {
+		if i == 0 || v.opt.receiver != found[i-1].opt.receiver {
+			taken = 0
+		}
+		if taken < addedPerReceiver+2*f.c.shortage[f.c.receivers[v.opt.receiver]] {
+			kept = append(kept, v)
+			taken++
+		}
+	}
+	return kept
 }
 
 func (f *flowPlan) summarise(pool *receiverPool, withCosts bool) poolDuals {
@@ -288,7 +326,7 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 			best = append(best, scored{})
 		}
 		copy(best[j+1:], best[j:len(best)-1])
-		best[j] = scored{violation{i, o}, key}
+		best[j] = scored{violation{i, o, key}, key}
 	}
 	for _, p := range c.candidatePools(cand) {
 		pool, d := &c.pools[p], &duals[p]
