@@ -56,21 +56,31 @@ type SolverStats struct {
 // seedPerPool is how many nearest moves seed each candidate, per pool of positions.
 const seedPerPool = 6
 
-// maxPricingRounds stops column generation that fails to converge (it has not been seen to need
-// more than a handful); the result then says Optimal false.
+// maxPricingRounds stops column generation that fails to converge (a province has needed about
+// 30 rounds); the result then says Optimal false.
 const maxPricingRounds = 200
 
-// addedPerCandidate caps the violating arcs a candidate adds per round (the most violated), so a candidate that
-// could reach a whole province does not flood the graph; later rounds add more if needed.
+// addedPerCandidate caps the violating arcs a candidate adds per round (the most violated), so
+// a candidate that could reach a whole province does not flood the graph; later rounds add more
+// if needed.
 const addedPerCandidate = 8
 
 // addedPerReceiver with twice the shortage caps the violating arcs a receiving position gets
 // per round; see capPerReceiver.
 const addedPerReceiver = 8
 
+// columnLimits are column generation's knobs. They change how fast it converges, never the
+// answer, which the tests check by solving with tiny ones.
+type columnLimits struct {
+	seedPerPool  int // nearest moves seeding each candidate, per pool
+	perCandidate int // violating arcs a candidate adds per round
+	perReceiver  int // with twice its places, violating arcs a receiving position gets per round
+}
+
 // flowPlan is the restricted graph of one cadre and where its parts are.
 type flowPlan struct {
 	c        *cadreProblem
+	limits   columnLimits
 	g        *mincostflow.Graph
 	candNode []int
 	recvNode []int
@@ -84,10 +94,15 @@ type flowArc struct {
 
 // solveExact plans one cadre exactly; see the comment at the top of this file.
 func (c *cadreProblem) solveExact() ([]Move, SolverStats) {
+	return c.solveExactWithin(columnLimits{seedPerPool, addedPerCandidate, addedPerReceiver})
+}
+
+func (c *cadreProblem) solveExactWithin(limits columnLimits) ([]Move, SolverStats) {
 	start := time.Now()
 	stats := SolverStats{Candidates: len(c.candidates)}
-	options := c.seed(seedPerPool)
+	options := c.seed(limits.seedPerPool)
 	f := c.buildFlow(options)
+	f.limits = limits
 	// First grow the graph until its flow is maximum for the full graph (only arcs that would
 	// lengthen an augmenting path are priced), then cost it and price every omitted arc.
 	for withCosts := false; ; {
@@ -220,7 +235,7 @@ func (f *flowPlan) capPerReceiver(found []violation) []violation {
 		if i == 0 || v.opt.receiver != found[i-1].opt.receiver {
 			taken = 0
 		}
-		if taken < addedPerReceiver+2*f.c.shortage[f.c.receivers[v.opt.receiver]] {
+		if taken < f.limits.perReceiver+2*f.c.shortage[f.c.receivers[v.opt.receiver]] {
 			kept = append(kept, v)
 			taken++
 		}
@@ -291,7 +306,7 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 		key int64
 	}
 	var best []scored
-	full := func() bool { return !withCosts && len(best) >= addedPerCandidate }
+	full := func() bool { return !withCosts && len(best) >= f.limits.perCandidate }
 	check := func(r int) {
 		for _, a := range f.arcs[i] {
 			if a.opt.receiver == r {
@@ -319,10 +334,10 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 		for j > 0 && best[j-1].key > key {
 			j--
 		}
-		if j >= addedPerCandidate {
+		if j >= f.limits.perCandidate {
 			return
 		}
-		if len(best) < addedPerCandidate {
+		if len(best) < f.limits.perCandidate {
 			best = append(best, scored{})
 		}
 		copy(best[j+1:], best[j:len(best)-1])

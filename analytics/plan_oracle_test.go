@@ -173,6 +173,12 @@ func decorate(rng *rand.Rand, p *PlanProblem) {
 	}
 }
 
+// solveWithTinyColumns solves exactly with the smallest column generation limits: the most
+// rounds and warm re-solves for the same answer.
+func solveWithTinyColumns(c *cadreProblem) ([]Move, SolverStats) {
+	return c.solveExactWithin(columnLimits{seedPerPool: 1, perCandidate: 1, perReceiver: 0})
+}
+
 func TestSolvePlanMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 7))
 	nonTrivial := 0
@@ -189,6 +195,14 @@ func TestSolvePlanMatchesBruteForce(t *testing.T) {
 		wantCovered, wantCost := bruteForce(newOracleView(&p))
 		if covered != wantCovered || cost != wantCost {
 			t.Fatalf("trial %d: solver %d people cost %d, brute force %d cost %d", trial, covered, cost, wantCovered, wantCost)
+		}
+		tiny, err := runPlan(p, solveWithTinyColumns)
+		if err != nil {
+			t.Fatalf("trial %d: %v", trial, err)
+		}
+		if covered, cost := checkPlan(t, &p, &tiny); covered != wantCovered || cost != wantCost || !tiny.Stats.Optimal {
+			t.Fatalf("trial %d: with tiny column limits %d people cost %d (optimal %v), brute force %d cost %d",
+				trial, covered, cost, tiny.Stats.Optimal, wantCovered, wantCost)
 		}
 		if covered > 0 {
 			nonTrivial++
@@ -248,6 +262,43 @@ func TestGreedyPlanIsFeasibleAndNoBetter(t *testing.T) {
 		gc, gcost := checkPlan(t, &p, &greedy)
 		if gc > ec || (gc == ec && gcost < ecost) {
 			t.Fatalf("trial %d: greedy %d people cost %d beats exact %d cost %d", trial, gc, gcost, ec, ecost)
+		}
+	}
+}
+
+// Column generation's limits change how it gets to the optimum, never the optimum: with one
+// seed move per candidate, one added arc per candidate and a receiving position held to about
+// twice its places per round, the solver needs many more rounds and repairs (and the per
+// receiver cap holds arcs back, which the default limits rarely do on instances this small),
+// and must still agree with the LP. Half the units and homes lack coordinates in every other
+// trial, so a candidate is as near to such a unit as any other and finds many violating arcs.
+func TestSolvePlanWithTinyColumnLimitsMatchesLinearProgram(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 2026))
+	trials := 30
+	if testing.Short() {
+		trials = 8
+	}
+	for trial := range trials {
+		spec := planSpec{units: 8 + rng.IntN(10), staff: 40 + rng.IntN(80), widthKm: 40, homeSpreadKm: 4,
+			cadres: []string{"guru"}, fields: []string{"mtk", "ipa"}, fieldShare: 0.4, requireShare: 0.5,
+			unlocated: 0.1, preferences: 0.3, at: planAt}
+		if trial%2 == 0 {
+			spec.unlocated = 0.5
+		}
+		if trial%3 == 0 {
+			spec.maxDistance = 20
+		}
+		p := generatePlan(rng, spec)
+		decorate(rng, &p)
+		res, err := runPlan(p, solveWithTinyColumns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		covered, cost := checkPlan(t, &p, &res)
+		wantCovered, wantCost := linearProgram(t, newOracleView(&p))
+		if covered != wantCovered || cost != wantCost || !res.Stats.Optimal {
+			t.Fatalf("trial %d: solver %d people cost %d (optimal %v, %d rounds), LP %d cost %d",
+				trial, covered, cost, res.Stats.Optimal, res.Stats.Rounds, wantCovered, wantCost)
 		}
 	}
 }
