@@ -231,6 +231,11 @@ func (c *cadreProblem) indexReceivers() {
 				cell[j] = int32(located[i])
 			}
 		}
+		pool.projected = make([][2]float64, len(c.receivers))
+		for i, r := range located {
+			x, y := pool.grid.project(lats[i], lons[i])
+			pool.projected[r] = [2]float64{x, y}
+		}
 	}
 }
 

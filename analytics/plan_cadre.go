@@ -37,6 +37,9 @@ type receiverPool struct {
 	members   []int // indices into receivers
 	grid      *geoGrid
 	unlocated []int // indices into receivers
+	// projected holds each located member's point on the grid's plane, by index into
+	// receivers, so pricing can bound a distance from below without trigonometry.
+	projected [][2]float64
 }
 
 // candidatePools are the pools a candidate's field may go to.
@@ -72,10 +75,21 @@ func (c *cadreProblem) option(cand *candidate, r int) (reachOption, bool) {
 	return reachOption{r, c.rules.moveCost(km, known, training, cand.staff.Preferences[u.Code])}, true
 }
 
-// costLowerBound bounds from below the cost of any move of at least km, in solver units.
-func (c *cadreProblem) costLowerBound(km float64) int64 {
+// costLowerBound bounds from below the cost of any move of at least km that earns at most
+// bonus for a preference, in solver units.
+func (c *cadreProblem) costLowerBound(km, bonus float64) int64 {
 	r := c.rules
-	return int64(math.Floor((r.CostPerMove+r.CostPerKm*km-r.maxPreferenceBonus())*costScale)) - 1
+	return int64(math.Floor((r.CostPerMove+r.CostPerKm*km-bonus)*costScale)) - 1
+}
+
+// bonusBound is the largest preference bonus a move of cand can earn: none for the many who
+// ranked no unit, which tightens every bound pricing uses.
+func (c *cadreProblem) bonusBound(cand *candidate) float64 {
+	var b float64
+	for _, rank := range cand.staff.Preferences {
+		b = max(b, c.rules.preferenceBonus(rank))
+	}
+	return b
 }
 
 // nearestOptions returns up to k of the candidate's nearest allowed moves per pool (a unit

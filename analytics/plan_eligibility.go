@@ -112,12 +112,3 @@ func (r *PlanRules) preferenceBonus(rank int) float64 {
 	}
 	return r.PreferenceBonus[rank-1]
 }
-
-// maxPreferenceBonus bounds how much a preference can take off a move's cost.
-func (r *PlanRules) maxPreferenceBonus() float64 {
-	var m float64
-	for _, b := range r.PreferenceBonus {
-		m = max(m, b)
-	}
-	return m
-}

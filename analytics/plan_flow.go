@@ -38,9 +38,11 @@ import (
 //     only when no omitted arc violates, so which arcs join first changes speed, not the answer.
 //
 // The pricing check does not scan every pair: a move of at least d km costs at least
-// CostPerMove + CostPerKm x d - the largest preference bonus, so the grid search around a
-// candidate stops at the distance beyond which no cost can undercut the best potential on the
-// candidate's side, and skips cells whose own best potential is out of reach.
+// CostPerMove + CostPerKm x d - the largest bonus the candidate's own preferences give, so the
+// grid search around a candidate stops at the distance beyond which no cost can undercut the
+// best potential on the candidate's side, skips cells whose own best potential is out of reach,
+// and skips a position whose potential is out of reach of the flat (trigonometry-free) lower
+// bound on its distance before computing the great-circle distance.
 
 // SolverStats says how a plan was solved.
 type SolverStats struct {
@@ -307,7 +309,27 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 	}
 	var best []scored
 	full := func() bool { return !withCosts && len(best) >= f.limits.perCandidate }
-	check := func(r int) {
+	// check considers the arc to receiver r, whose cost is at least costFloor: a bound from the
+	// distance alone rules most arcs out before the great-circle distance is computed (on the
+	// Banten demo that computation was most of the solver's time).
+	check := func(r int, costFloor int64) {
+		u := f.recvNode[r]
+		inSU := f.g.Reachable(u)
+		lengthens := inS && !inSU
+		var keyFloor int64
+		switch {
+		case lengthens:
+			keyFloor = math.MinInt64/2 + costFloor
+		case withCosts && inS == inSU:
+			if keyFloor = costFloor + piX - f.g.Potential(u); keyFloor >= 0 {
+				return
+			}
+		default:
+			return
+		}
+		if len(best) == f.limits.perCandidate && keyFloor >= best[len(best)-1].key {
+			return
+		}
 		for _, a := range f.arcs[i] {
 			if a.opt.receiver == r {
 				return
@@ -317,18 +339,11 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 		if !ok {
 			return
 		}
-		u := f.recvNode[r]
-		inSU := f.g.Reachable(u)
-		var key int64
-		switch {
-		case inS && !inSU:
-			key = math.MinInt64/2 + o.parts.cost
-		case withCosts && inS == inSU:
+		key := math.MinInt64/2 + o.parts.cost
+		if !lengthens {
 			if key = o.parts.cost + piX - f.g.Potential(u); key >= 0 {
 				return
 			}
-		default:
-			return
 		}
 		j := len(best)
 		for j > 0 && best[j-1].key > key {
@@ -343,11 +358,14 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 		copy(best[j+1:], best[j:len(best)-1])
 		best[j] = scored{violation{i, o, key}, key}
 	}
+	// A move from or to a place without coordinates is costed at UnknownDistanceKm.
+	bonus := c.bonusBound(cand)
+	unknownDistance := c.costLowerBound(c.rules.UnknownDistanceKm, bonus)
 	for _, p := range c.candidatePools(cand) {
 		pool, d := &c.pools[p], &duals[p]
 		if !cand.hasOrigin {
 			for _, r := range pool.members {
-				check(r)
+				check(r, unknownDistance)
 				if full() {
 					break
 				}
@@ -355,12 +373,12 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 			continue
 		}
 		for _, r := range pool.unlocated {
-			check(r)
+			check(r, unknownDistance)
 		}
 		mySide := side(inS)
 		limit := -1.0
 		if withCosts {
-			limit = f.searchRadius(piX, d.bestAll[mySide])
+			limit = f.searchRadius(piX, d.bestAll[mySide], bonus)
 		}
 		if inS && d.outsideN > 0 {
 			limit = math.Inf(1)
@@ -374,14 +392,18 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 		if math.IsInf(limit, 1) {
 			limit = -1 // visit's "no limit"
 		}
+		x, y := pool.grid.project(cand.lat, cand.lon)
 		pool.grid.visit(cand.lat, cand.lon, limit, func(cell int, lowerKm float64) bool {
 			relevant := inS && d.outside[cell] > 0
+			costFloor := c.costLowerBound(lowerKm, bonus)
 			if best := d.best[mySide][cell]; !relevant && best != noPotential {
-				relevant = c.costLowerBound(lowerKm)+piX < best
+				relevant = costFloor+piX < best
 			}
 			if relevant {
 				for _, r := range pool.grid.cells[cell] {
-					check(int(r))
+					at := pool.projected[r]
+					km := math.Hypot(at[0]-x, at[1]-y) * flatLowerBound
+					check(int(r), max(costFloor, c.costLowerBound(km, bonus)))
 					if full() {
 						return false
 					}
@@ -398,14 +420,14 @@ func (f *flowPlan) priceCandidate(i int, duals []poolDuals, withCosts bool, foun
 
 // searchRadius is the distance beyond which a move's cost cannot fall below bestPi - piX, the
 // most it can cost and still violate; negative when nothing can, +Inf when distance is free.
-func (f *flowPlan) searchRadius(piX, bestPi int64) float64 {
+func (f *flowPlan) searchRadius(piX, bestPi int64, bonus float64) float64 {
 	if bestPi == noPotential {
 		return -1
 	}
 	r := f.c.rules
 	// cost >= costLowerBound(d) = floor((move + perKm d - bonus) x scale) - 1; a violation needs
 	// cost < bestPi - piX, so (move + perKm d - bonus) x scale - 2 < bestPi - piX.
-	slack := float64(bestPi-piX+2)/costScale - r.CostPerMove + r.maxPreferenceBonus()
+	slack := float64(bestPi-piX+2)/costScale - r.CostPerMove + bonus
 	if r.CostPerKm == 0 {
 		if slack > 0 {
 			return math.Inf(1)
