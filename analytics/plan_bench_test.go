@@ -16,11 +16,12 @@ import (
 // The province instance takes a while to generate and solve, so it runs only with
 // TIMBANG_BENCH_PLAN=province (as `make bench` sets TIMBANG_BENCH_ROWS for the importer).
 //
-// Measured on the 2-core machine while other jobs kept its load at 5 to 13 (so slower than idle):
-// regency exact 0.7-1.3 s (1,147 people, cost 14,443; 3 to 5 rounds) against greedy 0.05-0.1 s
-// (1,072 people, cost 14,232); province exact 427 s (11,811 people, cost 173,843; 12 rounds,
-// 3.0 million arcs) against greedy 2.5 s (11,063 people, cost 175,246). The province misses the
-// 60 s target: the warm re-solves of cost scaling after each pricing round dominate.
+// Measured on the 2-core machine (docs/BENCHMARKS.md has the table): before the shortest-path
+// re-solves and tighter pricing, at load 5 to 13, regency exact 0.7-1.3 s and province 427 s;
+// on 2026-11-23 at load about 1.2, regency exact 0.21-0.22 s (1,147 people, cost 14,443;
+// 7 rounds) against greedy 0.04 s (1,057 people, cost 13,332) and province exact 9.2-9.4 s
+// (11,811 people, cost 173,843; 28 rounds, 0.53 million arcs) against greedy 0.6 s
+// (10,856 people, cost 164,049). Both meet their targets.
 
 // benchSpec is a realistic instance: teachers in most units, nurses and midwives in the rest,
 // subjects modelled for a share of the posts, homes a few km from the unit.
