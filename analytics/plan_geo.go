@@ -84,29 +84,39 @@ func (g *geoGrid) lowerBoundKm(x, y float64, cx, cy int) float64 {
 func (g *geoGrid) visit(lat, lon, limitKm float64, fn func(cell int, lowerKm float64) bool) {
 	x, y := g.project(lat, lon)
 	px, py := g.cellOf(x, y)
-	// Rings beyond this one hold no cell of the grid.
+	// Rings before first hold no cell of the grid (the point lies outside it), rings beyond last
+	// neither. Only the part of a ring inside the grid is walked: a point far from the grid
+	// (a home in another province) would otherwise walk millions of empty cells.
+	first := max(0, px-(g.nx-1), -px, py-(g.ny-1), -py)
 	last := max(abs(px), abs(px-g.nx+1), abs(py), abs(py-g.ny+1))
-	for r := 0; r <= last; r++ {
+	visitCell := func(cx, cy int) bool {
+		if len(g.cells[cy*g.nx+cx]) == 0 {
+			return true
+		}
+		lower := g.lowerBoundKm(x, y, cx, cy)
+		if limitKm >= 0 && lower > limitKm {
+			return true
+		}
+		return fn(cy*g.nx+cx, lower)
+	}
+	for r := first; r <= last; r++ {
 		if limitKm >= 0 && float64(r-1)*g.cell*flatLowerBound > limitKm {
 			return
 		}
-		for cy := py - r; cy <= py+r; cy++ {
-			if cy < 0 || cy >= g.ny {
+		x0, x1 := max(px-r, 0), min(px+r, g.nx-1)
+		for cy := max(py-r, 0); cy <= min(py+r, g.ny-1); cy++ {
+			if cy == py-r || cy == py+r {
+				for cx := x0; cx <= x1; cx++ {
+					if !visitCell(cx, cy) {
+						return
+					}
+				}
 				continue
 			}
-			step := 2 * r
-			if cy == py-r || cy == py+r || r == 0 {
-				step = 1
-			}
-			for cx := px - r; cx <= px+r; cx += step {
-				if cx < 0 || cx >= g.nx || len(g.cells[cy*g.nx+cx]) == 0 {
-					continue
-				}
-				lower := g.lowerBoundKm(x, y, cx, cy)
-				if limitKm >= 0 && lower > limitKm {
-					continue
-				}
-				if !fn(cy*g.nx+cx, lower) {
+			// A middle row of the ring (r > 0 here): only its two ends, where they fall inside
+			// the grid.
+			for _, cx := range [2]int{px - r, px + r} {
+				if cx >= 0 && cx < g.nx && !visitCell(cx, cy) {
 					return
 				}
 			}

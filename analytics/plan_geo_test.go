@@ -72,3 +72,39 @@ func TestGeoGridVisitFindsEverythingInRange(t *testing.T) {
 		}
 	}
 }
+
+// TestGeoGridVisitFromFarAway: a query point far outside the grid (a home in another province)
+// visits every non-empty cell exactly once when nothing limits it, and none when the limit is
+// shorter than the way to the grid.
+func TestGeoGridVisitFromFarAway(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	var lats, lons []float64
+	for range 400 {
+		lats = append(lats, -6.2+rng.Float64()*0.3)
+		lons = append(lons, 106+rng.Float64()*0.3)
+	}
+	g := newGeoGrid(lats, lons, 7, 2)
+	nonEmpty := 0
+	for _, c := range g.cells {
+		if len(c) > 0 {
+			nonEmpty++
+		}
+	}
+	for _, q := range [][2]float64{{3.59, 98.67}, {-0.88, 131.26}, {-6.1, 106.1}, {-10, 100}} {
+		seen := map[int]int{}
+		g.visit(q[0], q[1], -1, func(cell int, _ float64) bool { seen[cell]++; return true })
+		if len(seen) != nonEmpty {
+			t.Errorf("from %v: %d of %d non-empty cells visited", q, len(seen), nonEmpty)
+		}
+		for cell, n := range seen {
+			if n != 1 {
+				t.Errorf("from %v: cell %d visited %d times", q, cell, n)
+			}
+		}
+	}
+	far := 0
+	g.visit(3.59, 98.67, 100, func(int, float64) bool { far++; return true })
+	if far != 0 {
+		t.Errorf("from Medan within 100 km of Serang: %d cells visited", far)
+	}
+}
