@@ -65,13 +65,18 @@ func statusRGB(st analytics.Status) (r, g, b int) {
 // data and every unit without, over as many pages as they need, each page numbered "Halaman x
 // dari y". The page is landscape when the unit table is wider than a portrait page.
 func WritePDF(w io.Writer, rep Report) error {
-	// The first pass only counts pages, so the second can print the total as plain text (a
-	// page-count alias would be drawn with digits the font subset might not hold).
-	pages, err := renderPDF(io.Discard, rep, 0)
+	return twoPass(w, func(w io.Writer, total int) (int, error) { return renderPDF(w, rep, total) })
+}
+
+// twoPass renders a document twice: the first pass only counts its pages, so the second can
+// print "Halaman x dari y" as plain text (a page-count alias would be drawn with digits the font
+// subset might not hold).
+func twoPass(w io.Writer, render func(w io.Writer, total int) (pages int, err error)) error {
+	pages, err := render(io.Discard, 0)
 	if err != nil {
 		return err
 	}
-	_, err = renderPDF(w, rep, pages)
+	_, err = render(w, pages)
 	return err
 }
 

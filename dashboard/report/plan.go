@@ -241,12 +241,7 @@ func hiringTotal(res analytics.PlanResult) int {
 // (the list to draft the decree from) and the hiring need, every page headed by the plan's name
 // and scope and numbered "Halaman x dari y".
 func WritePlanPDF(w io.Writer, p Plan) error {
-	pages, err := renderPlanPDF(io.Discard, p, 0)
-	if err != nil {
-		return err
-	}
-	_, err = renderPlanPDF(w, p, pages)
-	return err
+	return twoPass(w, func(w io.Writer, total int) (int, error) { return renderPlanPDF(w, p, total) })
 }
 
 func renderPlanPDF(w io.Writer, p Plan, total int) (int, error) {
