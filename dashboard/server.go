@@ -89,7 +89,8 @@ func New(cfg Config) (*Server, error) {
 	if s.maxUpload <= 0 {
 		s.maxUpload = importer.DefaultLimits.MaxFileBytes
 	}
-	s.auth = auth{users: accounts.NewUsers(cfg.Store), sessions: accounts.NewSessions(cfg.Store), audit: accounts.NewAudit(cfg.Store),
+	users, sessions := accounts.NewAccounts(cfg.Store)
+	s.auth = auth{users: users, sessions: sessions, audit: accounts.NewAudit(cfg.Store),
 		limiter: accounts.NewLoginLimiter(accounts.LoginAttemptsPerMinute, accounts.LoginBurst), now: cfg.Now}
 	if s.auth.now == nil {
 		s.auth.now = time.Now

@@ -47,13 +47,25 @@ func (s Session) CSRFValid(token string) bool {
 // the token itself exists only in the browser's cookie.
 type Sessions struct {
 	db       *sql.DB
+	cache    *sessionCache
 	Idle     time.Duration
 	Absolute time.Duration
 }
 
-// NewSessions returns the sessions of store with the default lifetimes.
+// NewSessions returns the sessions of store with the default lifetimes. A server should take
+// them from NewAccounts instead, so that changes to users reach the sessions it keeps in memory.
 func NewSessions(store *data.Store) *Sessions {
-	return &Sessions{db: store.DB(), Idle: IdleTimeout, Absolute: AbsoluteTimeout}
+	return &Sessions{db: store.DB(), cache: newSessionCache(maxCachedSessions), Idle: IdleTimeout, Absolute: AbsoluteTimeout}
+}
+
+// NewAccounts returns the users and sessions of store wired together: disabling a user or
+// setting a password through these Users also drops the user's sessions from these Sessions'
+// memory before it returns, so the next request of those sessions is refused.
+func NewAccounts(store *data.Store) (*Users, *Sessions) {
+	sessions := NewSessions(store)
+	users := NewUsers(store)
+	users.sessions = sessions
+	return users, sessions
 }
 
 // Create starts a session for user at now and returns its token for the cookie. Every login
@@ -73,11 +85,20 @@ func (s *Sessions) Create(ctx context.Context, user User, now time.Time) (string
 // Lookup returns the session of token at now and marks it seen. A token that is not in the
 // table, whatever it looks like, is ErrNotFound; so is the session of a disabled user. A session
 // past its idle or absolute expiry is deleted and reported as ErrExpired.
+//
+// A session found once is kept in memory (see sessionCache), so later requests read no table:
+// its expiry is checked on the cached copy, and last_seen is written, as before, at most once
+// per touchEvery. That write also notices a session deleted behind the cache's back (by a
+// Users not wired to these Sessions), so such a session lives at most touchEvery longer.
 func (s *Sessions) Lookup(ctx context.Context, token string, now time.Time) (Session, error) {
 	if !wellFormedToken(token) {
 		return Session{}, fmt.Errorf("session: %w", ErrNotFound)
 	}
 	hash := hashToken(token)
+	if sess, ok := s.cache.get(hash); ok {
+		return s.checkCached(ctx, hash, sess, now)
+	}
+	generation := s.cache.now()
 	var sess Session
 	user, err := scanUser(s.db.QueryRowContext(ctx, query("session_lookup"), hash),
 		&sess.CSRFToken, &sess.CreatedAt, &sess.LastSeen, &sess.ExpiresAt)
@@ -87,14 +108,12 @@ func (s *Sessions) Lookup(ctx context.Context, token string, now time.Time) (Ses
 	if err != nil {
 		return Session{}, fmt.Errorf("look up session: %w", err)
 	}
-	switch {
-	case user.Disabled:
+	if user.Disabled {
 		// Disable deletes the sessions too; this covers a row written by an older build.
 		return Session{}, s.deleteAnd(ctx, hash, fmt.Errorf("session: %w", ErrNotFound))
-	case !now.Before(sess.ExpiresAt):
-		return Session{}, s.deleteAnd(ctx, hash, fmt.Errorf("%w: older than %s", ErrExpired, s.Absolute))
-	case !now.Before(sess.LastSeen.Add(s.Idle)):
-		return Session{}, s.deleteAnd(ctx, hash, fmt.Errorf("%w: idle for %s", ErrExpired, s.Idle))
+	}
+	if err := s.expired(sess, now); err != nil {
+		return Session{}, s.deleteAnd(ctx, hash, err)
 	}
 	if now.Sub(sess.LastSeen) >= touchEvery {
 		if _, err := s.db.ExecContext(ctx, query("session_touch"), now.UTC(), hash); err != nil {
@@ -106,7 +125,40 @@ func (s *Sessions) Lookup(ctx context.Context, token string, now time.Time) (Ses
 		return Session{}, err
 	}
 	sess.User = user
+	s.cache.put(hash, sess, generation)
 	return sess, nil
+}
+
+// checkCached is Lookup for a session found in memory.
+func (s *Sessions) checkCached(ctx context.Context, hash string, sess Session, now time.Time) (Session, error) {
+	if err := s.expired(sess, now); err != nil {
+		return Session{}, s.deleteAnd(ctx, hash, err)
+	}
+	if !s.cache.claimTouch(hash, now) {
+		return sess, nil
+	}
+	res, err := s.db.ExecContext(ctx, query("session_touch"), now.UTC(), hash)
+	if err != nil {
+		s.cache.drop(hash)
+		return Session{}, fmt.Errorf("touch session of %s: %w", sess.User.Username, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		s.cache.drop(hash) // the row is gone: someone else ended the session
+		return Session{}, fmt.Errorf("session: %w", ErrNotFound)
+	}
+	sess.LastSeen = now.UTC()
+	return sess, nil
+}
+
+// expired says why sess is over at now, or nil while it is live.
+func (s *Sessions) expired(sess Session, now time.Time) error {
+	switch {
+	case !now.Before(sess.ExpiresAt):
+		return fmt.Errorf("%w: older than %s", ErrExpired, s.Absolute)
+	case !now.Before(sess.LastSeen.Add(s.Idle)):
+		return fmt.Errorf("%w: idle for %s", ErrExpired, s.Idle)
+	}
+	return nil
 }
 
 // deleteAnd deletes the session with this token hash and returns refusal, or the delete's
@@ -115,6 +167,7 @@ func (s *Sessions) deleteAnd(ctx context.Context, hash string, refusal error) er
 	if _, err := s.db.ExecContext(ctx, query("session_delete"), hash); err != nil {
 		return fmt.Errorf("delete session: %w", err)
 	}
+	s.cache.drop(hash)
 	return refusal
 }
 
@@ -133,6 +186,7 @@ func (s *Sessions) DeleteForUser(ctx context.Context, userID int64) error {
 	if _, err := s.db.ExecContext(ctx, query("sessions_delete_user"), userID); err != nil {
 		return fmt.Errorf("delete sessions of user %d: %w", userID, err)
 	}
+	s.cache.dropUser(userID)
 	return nil
 }
 
@@ -144,6 +198,7 @@ func (s *Sessions) DeleteExpired(ctx context.Context, now time.Time) (int64, err
 	if err != nil {
 		return 0, fmt.Errorf("delete expired sessions: %w", err)
 	}
+	s.cache.dropExpired(now, s.Idle)
 	return res.RowsAffected()
 }
 

@@ -45,7 +45,8 @@ type NewUser struct {
 // Users manages accounts. Every change is written to the audit log in the same transaction, so
 // no account changes without a record of who changed it.
 type Users struct {
-	db *sql.DB
+	db       *sql.DB
+	sessions *Sessions // set by NewAccounts: whose cached sessions a log-out drops
 }
 
 // NewUsers returns the accounts of store.
@@ -274,7 +275,7 @@ func (u *Users) Disable(ctx context.Context, by Actor, username string, now time
 	if _, err := tx.ExecContext(ctx, query("user_disable"), now.UTC(), user.ID); err != nil {
 		return fmt.Errorf("disable user %s: %w", user.Username, err)
 	}
-	return logOutAndCommit(ctx, tx, by, user, ActionUserDisable, now)
+	return u.logOutAndCommit(ctx, tx, by, user, ActionUserDisable, now)
 }
 
 // SetPassword gives a user a new password, lifts any lock and ends the user's sessions, so a
@@ -296,12 +297,12 @@ func (u *Users) SetPassword(ctx context.Context, by Actor, username, password st
 	if _, err := tx.ExecContext(ctx, query("user_set_password"), hash, now.UTC(), user.ID); err != nil {
 		return fmt.Errorf("set password of %s: %w", user.Username, err)
 	}
-	return logOutAndCommit(ctx, tx, by, user, ActionUserPassword, now)
+	return u.logOutAndCommit(ctx, tx, by, user, ActionUserPassword, now)
 }
 
 // logOutAndCommit finishes a change that must throw the user out: it ends all the user's
-// sessions, records the change and commits.
-func logOutAndCommit(ctx context.Context, tx *sql.Tx, by Actor, user User, action string, now time.Time) error {
+// sessions, records the change and commits, then drops the sessions from memory.
+func (u *Users) logOutAndCommit(ctx context.Context, tx *sql.Tx, by Actor, user User, action string, now time.Time) error {
 	if _, err := tx.ExecContext(ctx, query("sessions_delete_user"), user.ID); err != nil {
 		return fmt.Errorf("%s %s: end sessions: %w", action, user.Username, err)
 	}
@@ -311,6 +312,9 @@ func logOutAndCommit(ctx context.Context, tx *sql.Tx, by Actor, user User, actio
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("%s %s: commit: %w", action, user.Username, err)
+	}
+	if u.sessions != nil {
+		u.sessions.cache.dropUser(user.ID)
 	}
 	return nil
 }
