@@ -23,3 +23,8 @@ var (
 //
 //go:embed queries/integrity.sql
 var integritySQL string
+
+// orderStaffSQL rewrites staff in unit order (Store.OrderStaffByUnit).
+//
+//go:embed queries/order_staff.sql
+var orderStaffSQL string

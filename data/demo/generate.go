@@ -51,6 +51,11 @@ func Generate(ctx context.Context, store *data.Store, opt Options) (Summary, err
 		}
 		g.sum.Regions++
 	}
+	// Regencies were written one after the other; unit order lets a unit page skip the rest.
+	if err := store.OrderStaffByUnit(ctx); err != nil {
+		g.undo(ctx)
+		return Summary{}, fmt.Errorf("demo: %w", err)
+	}
 	// Rollups and caches key on the data version; a new dataset must invalidate them.
 	if _, err := db.ExecContext(ctx, `UPDATE data_version SET version = version + 1`); err != nil {
 		return Summary{}, fmt.Errorf("demo: bump data version: %w", err)

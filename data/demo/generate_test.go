@@ -357,3 +357,13 @@ func TestGenerateIntoFileRestoresCheckpointThreshold(t *testing.T) {
 		t.Errorf("checkpoint_threshold %q after Generate, was %q", after, before)
 	}
 }
+
+// TestStaffStoredInUnitOrder: the demo leaves staff in unit order (migration 11), which is what
+// lets a unit page read a few row groups of a national dataset instead of all of them.
+func TestStaffStoredInUnitOrder(t *testing.T) {
+	s, _ := generated(t, 1)
+	if n := queryInt(t, s, `SELECT count(*) FROM (
+		SELECT unit_code, lag(unit_code) OVER (ORDER BY rowid) AS before FROM staff) WHERE unit_code < before`); n != 0 {
+		t.Errorf("%d staff rows stored after a later unit's", n)
+	}
+}

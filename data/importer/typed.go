@@ -327,8 +327,12 @@ func insertSQL(k Kind) string {
 		cols = append(cols, name)
 		exprs = append(exprs, expr)
 	}
-	return fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s AS b WHERE %s NOT IN (SELECT %s FROM %s AS t)",
+	q := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s AS b WHERE %s NOT IN (SELECT %s FROM %s AS t)",
 		k.Table, strings.Join(cols, ", "), strings.Join(exprs, ", "), batchTable(k), keyTuple(k, "b"), keyTuple(k, "t"), k.Table)
+	if k.StoreOrder != "" {
+		q += " ORDER BY b." + k.StoreOrder
+	}
+	return q
 }
 
 // keyTuple is a kind's key as one value: the column, or a row of the columns when the key has
