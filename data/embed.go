@@ -24,7 +24,7 @@ var (
 //go:embed queries/integrity.sql
 var integritySQL string
 
-// orderStaffSQL rewrites staff in unit order (Store.OrderStaffByUnit).
+// orderByUnitSQL rewrites staff and workload in unit order (Store.OrderByUnit).
 //
-//go:embed queries/order_staff.sql
-var orderStaffSQL string
+//go:embed queries/order_by_unit.sql
+var orderByUnitSQL string

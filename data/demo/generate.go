@@ -52,7 +52,7 @@ func Generate(ctx context.Context, store *data.Store, opt Options) (Summary, err
 		g.sum.Regions++
 	}
 	// Regencies were written one after the other; unit order lets a unit page skip the rest.
-	if err := store.OrderStaffByUnit(ctx); err != nil {
+	if err := store.OrderByUnit(ctx); err != nil {
 		g.undo(ctx)
 		return Summary{}, fmt.Errorf("demo: %w", err)
 	}

@@ -358,12 +358,15 @@ func TestGenerateIntoFileRestoresCheckpointThreshold(t *testing.T) {
 	}
 }
 
-// TestStaffStoredInUnitOrder: the demo leaves staff in unit order (migration 11), which is what
-// lets a unit page read a few row groups of a national dataset instead of all of them.
-func TestStaffStoredInUnitOrder(t *testing.T) {
+// TestStoredInUnitOrder: the demo leaves staff and workload in unit order (migrations 11 and
+// 12), which is what lets a unit page read a few row groups of a national dataset instead of
+// all of them.
+func TestStoredInUnitOrder(t *testing.T) {
 	s, _ := generated(t, 1)
-	if n := queryInt(t, s, `SELECT count(*) FROM (
-		SELECT unit_code, lag(unit_code) OVER (ORDER BY rowid) AS before FROM staff) WHERE unit_code < before`); n != 0 {
-		t.Errorf("%d staff rows stored after a later unit's", n)
+	for _, table := range []string{"staff", "workload"} {
+		if n := queryInt(t, s, `SELECT count(*) FROM (
+			SELECT unit_code, lag(unit_code) OVER (ORDER BY rowid) AS before FROM `+table+`) WHERE unit_code < before`); n != 0 {
+			t.Errorf("%d %s rows stored after a later unit's", n, table)
+		}
 	}
 }

@@ -57,8 +57,9 @@ type Kind struct {
 	Reference bool
 	// order in which kinds of one batch are applied, so references resolve
 	order int
-	// StoreOrder is the column new rows are written in order of, if any: staff are read a unit
-	// at a time, which DuckDB's per-row-group ranges make cheap only in unit order (migration 11).
+	// StoreOrder is the column new rows are written in order of, if any: staff and workload are
+	// read a unit at a time, which DuckDB's per-row-group ranges make cheap only in unit order
+	// (migrations 11 and 12).
 	StoreOrder string
 }
 
@@ -174,7 +175,7 @@ var Kinds = []Kind{
 		},
 	},
 	{
-		Name: "workload", Table: "workload", order: 5,
+		Name: "workload", Table: "workload", StoreOrder: "unit_code", order: 5,
 		TitleID: "Beban kerja bulanan", TitleEN: "Monthly workload",
 		Columns: []Column{
 			{Name: "unit_code", Headers: []string{"unit kerja", "unit_kerja", "kode unit", "kode_unit", "unit"}, Type: Code, Required: true, Key: true,
