@@ -362,8 +362,29 @@ func TestAdminPages(t *testing.T) {
 	if r := post("/admin/users/perencana/password", url.Values{"password": {"another long password"}}); r.status != 303 {
 		t.Errorf("set password: %d", r.status)
 	}
+	// The planner browses, so the server holds the session in memory; disabling must still
+	// refuse the next request at once.
+	planner, err := accounts.NewUsers(store).Get(context.Background(), "perencana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := accounts.NewSessions(store).Create(context.Background(), planner, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	browse := func() int {
+		req := httptest.NewRequest("GET", "/", http.NoBody)
+		req.AddCookie(&http.Cookie{Name: SessionCookie, Value: token})
+		return do(t, srv.App(), req).status
+	}
+	if got := browse(); got != 200 {
+		t.Fatalf("planner before disable: %d", got)
+	}
 	if r := post("/admin/users/perencana/disable", url.Values{}); r.status != 303 {
 		t.Errorf("disable: %d", r.status)
+	}
+	if got := browse(); got != 302 {
+		t.Errorf("planner after disable: %d, want a redirect to the login page", got)
 	}
 	list := get(t, admin, "/admin/users?done=1")
 	if !strings.Contains(list.body, "perencana") || !strings.Contains(list.body, "region:36.73") || !strings.Contains(list.body, "nonaktif") {
