@@ -57,10 +57,6 @@ type Kind struct {
 	Reference bool
 	// order in which kinds of one batch are applied, so references resolve
 	order int
-	// StoreOrder is the column new rows are written in order of, if any: staff and workload are
-	// read a unit at a time, which DuckDB's per-row-group ranges make cheap only in unit order
-	// (migrations 11 and 12).
-	StoreOrder string
 }
 
 // Keys returns the natural-key columns.
@@ -138,7 +134,7 @@ var Kinds = []Kind{
 		},
 	},
 	{
-		Name: "staff", Table: "staff", order: 4, StoreOrder: "unit_code",
+		Name: "staff", Table: "staff", order: 4,
 		TitleID: "Pegawai (ASN)", TitleEN: "Staff (ASN)",
 		Columns: []Column{
 			{Name: "nip", Headers: []string{"nip", "nip baru"}, Type: NIP, Required: true, Key: true,
@@ -175,7 +171,7 @@ var Kinds = []Kind{
 		},
 	},
 	{
-		Name: "workload", Table: "workload", StoreOrder: "unit_code", order: 5,
+		Name: "workload", Table: "workload", order: 5,
 		TitleID: "Beban kerja bulanan", TitleEN: "Monthly workload",
 		Columns: []Column{
 			{Name: "unit_code", Headers: []string{"unit kerja", "unit_kerja", "kode unit", "kode_unit", "unit"}, Type: Code, Required: true, Key: true,
