@@ -88,7 +88,9 @@ func ParseInteger(s string) (int64, ValueStatus) {
 //   - two or more dots alone are thousands: "1.234.567" is 1234567;
 //   - with both separators the last one is the decimal separator and the other groups thousands,
 //     in groups of exactly three: "1.234,5" and "1,234.5" are 1234.5, "1.23,4" is invalid;
-//   - scientific notation with a decimal point: "1.5E+3", "2e-2".
+//   - scientific notation with a decimal point or comma: "1.5E+3", "2e-2", and "6,3E-05", which is
+//     how an Indonesian Excel writes a number under 0.0001 (a home latitude on the equator) in a
+//     cell formatted General.
 //
 // A separator needs digits on both sides (".5" and "5." are invalid: a lost digit is likelier
 // than a deliberate abbreviation). NaN and infinities, including overflow, are invalid.
@@ -116,7 +118,7 @@ func ParseDecimal(s string) (float64, ValueStatus) {
 func decimalText(body string) (string, bool) {
 	switch {
 	case isScientific(body):
-		return body, true
+		return strings.Replace(body, ",", ".", 1), true
 	case isDigitsFraction(body, ".,"):
 		return strings.Replace(body, ",", ".", 1), true
 	case isGrouped(body, '.'):
@@ -339,10 +341,10 @@ func isDigitsFraction(s, seps string) bool {
 	return allDigits(s[:i]) && allDigits(s[i+1:])
 }
 
-// isScientific matches \d+(\.\d+)?[eE][+-]?\d+.
+// isScientific matches \d+([.,]\d+)?[eE][+-]?\d+.
 func isScientific(s string) bool {
 	i := strings.IndexAny(s, "eE")
-	if i < 0 || !isDigitsFraction(s[:i], ".") {
+	if i < 0 || !isDigitsFraction(s[:i], ".,") {
 		return false
 	}
 	_, exp := splitSign(s[i+1:])

@@ -122,7 +122,12 @@ var decimalCases = []struct {
 	{"5.", 0, ValueInvalid},
 	{",5", 0, ValueInvalid},
 	{"5,", 0, ValueInvalid},
-	{"1,5E3", 0, ValueInvalid},
+	{"1,5E3", 1500, ValueValid},
+	{"6,3E-05", 0.000063, ValueValid}, // Indonesian Excel's General format for 0.000063
+	{"-4,4e-05", -0.000044, ValueValid},
+	{"1.234,5E3", 0, ValueInvalid},
+	{"1,2,3E3", 0, ValueInvalid},
+	{"1,E3", 0, ValueInvalid},
 	{"1.5E", 0, ValueInvalid},
 	{"E5", 0, ValueInvalid},
 	{"1e400", 0, ValueInvalid},

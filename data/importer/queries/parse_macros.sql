@@ -51,7 +51,7 @@ CREATE OR REPLACE TEMP MACRO tb_int(v) AS tb__int(tb_trim(v));
 CREATE OR REPLACE TEMP MACRO tb__dec_text(t) AS CASE
     -- The commonest form first: no other branch matches what it matches.
     WHEN regexp_full_match(t, '[+-]?\d+([.,]\d+)?') THEN replace(t, ',', '.')
-    WHEN regexp_full_match(t, '[+-]?\d+(\.\d+)?[eE][+-]?\d+') THEN t
+    WHEN regexp_full_match(t, '[+-]?\d+([.,]\d+)?[eE][+-]?\d+') THEN replace(t, ',', '.')
     WHEN regexp_full_match(t, '[+-]?\d{1,3}(\.\d{3})+') THEN replace(t, '.', '')
     WHEN regexp_full_match(t, '[+-]?\d{1,3}(\.\d{3})+,\d+') THEN replace(replace(t, '.', ''), ',', '.')
     WHEN regexp_full_match(t, '[+-]?\d{1,3}(,\d{3})+\.\d+') THEN replace(t, ',', '')
