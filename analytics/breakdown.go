@@ -57,12 +57,13 @@ func (f Filter) scopeBreakdown(dim Dimension, level int) (string, []any, bool) {
 	default:
 		return "", nil, false
 	}
-	if lengths[level] == 0 {
+	if dim == ByRegion && lengths[level] == 0 {
 		return "", nil, false
 	}
 	return query("breakdown_scope"), []any{
 		sql.Named("kind", string(dim)), sql.Named("period", f.Period), sql.Named("cadre", f.Cadre),
 		sql.Named("unit_type", f.UnitType), sql.Named("code_length", lengths[level]), sql.Named("parent", code),
+		sql.Named("parent_end", regionEnd(code)),
 	}, true
 }
 

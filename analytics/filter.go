@@ -26,12 +26,23 @@ func (f Filter) args(extra ...any) []any {
 	return append([]any{
 		sql.Named("period", f.Period),
 		sql.Named("region", f.Region),
+		sql.Named("region_end", regionEnd(f.Region)),
 		sql.Named("agency", f.Agency),
 		sql.Named("unit_type", f.UnitType),
 		sql.Named("cadre", f.Cadre),
 		sql.Named("unit", f.Unit),
 		sql.Named("status", string(f.Status)),
 	}, append(f.Scope.args(), extra...)...)
+}
+
+// regionEnd is the least code after every code under region: region codes are digits and
+// dots and '/' follows '.', so a region and everything under it lie in [region, region+"/").
+// Without a region the range holds every code.
+func regionEnd(region string) string {
+	if region == "" {
+		return "\U0010FFFF"
+	}
+	return region + "/"
 }
 
 // scope is the single precomputed scope (scope_stats) a filter maps to, if it maps to one.

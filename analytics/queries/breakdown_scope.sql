@@ -9,6 +9,8 @@ JOIN (SELECT code, name FROM agencies WHERE $kind = 'agency'
       UNION ALL
       SELECT code, name FROM regions WHERE $kind = 'region') n ON n.code = s.scope_code
 WHERE s.period = $period AND s.scope_kind = $kind AND s.cadre_code = $cadre AND s.unit_type = $unit_type
+  -- the parent's codes as a range too, which zone maps serve (see queries/filtered.sql)
+  AND s.scope_code >= $parent AND s.scope_code < $parent_end
   AND ($kind = 'agency'
        OR (length(s.scope_code) = $code_length AND ($parent = '' OR starts_with(s.scope_code, $parent || '.'))))
 ORDER BY s.shortage_people DESC, n.name;
