@@ -19,4 +19,5 @@ func TestRollupsMatchBruteForceOnDemo(t *testing.T) {
 	}
 	assertUnitStatsMatchExplain(t, s)
 	assertScopeStatsMatchUnitStats(t, s)
+	assertUnitHistoryMatchesUnitStats(t, s)
 }

@@ -45,6 +45,7 @@ func TestRollupsAfterImportsOnCityDemo(t *testing.T) {
 		assertActualMatchesPeople(t, s, step)
 		assertSampleMatchesExplain(t, s, rng, 150, step)
 		assertScopeStatsMatchGrouping(t, s, step)
+		assertUnitHistoryMatchesUnitStats(t, s)
 	}
 	check("demo")
 

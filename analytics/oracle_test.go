@@ -178,3 +178,38 @@ func assertScopeStatsMatchUnitStats(t *testing.T, s *Service) {
 func closeRel(a, b float64) bool {
 	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
+
+// assertUnitHistoryMatchesUnitStats: unit_history holds exactly the unit_stats rows' history
+// columns (unit_stats itself is held against Go by the assertions above), stored in unit order,
+// which is what makes it worth having.
+func assertUnitHistoryMatchesUnitStats(t *testing.T, s *Service) {
+	t.Helper()
+	ctx := context.Background()
+	var stats, history, matched int
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM unit_stats),
+		(SELECT count(*) FROM unit_history),
+		(SELECT count(*) FROM unit_stats s JOIN unit_history h
+			ON h.unit_code = s.unit_code AND h.cadre_code = s.cadre_code AND h.period = s.period
+			AND h.workload IS NOT DISTINCT FROM s.workload AND h.actual = s.actual
+			AND h.required IS NOT DISTINCT FROM s.required AND h.ratio IS NOT DISTINCT FROM s.ratio
+			AND h.status = s.status)`).Scan(&stats, &history, &matched)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats == 0 || history != stats || matched != stats {
+		t.Errorf("unit_history: %d rows, %d equal to one of the %d unit_stats rows", history, matched, stats)
+	}
+	var outOfOrder int
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM (
+		SELECT unit_code, cadre_code, period,
+		       lag(unit_code) OVER w AS u, lag(cadre_code) OVER w AS c, lag(period) OVER w AS p
+		FROM unit_history WINDOW w AS (ORDER BY rowid))
+		WHERE u IS NOT NULL AND (u, c, p) >= (unit_code, cadre_code, period)`).Scan(&outOfOrder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if outOfOrder > 0 {
+		t.Errorf("unit_history: %d rows stored before a smaller (unit, cadre, period)", outOfOrder)
+	}
+}

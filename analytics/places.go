@@ -120,11 +120,10 @@ type CadreHistory struct {
 
 // UnitHistory returns every period of a unit per cadre, in cadre order.
 func (r *Reader) UnitHistory(ctx context.Context, code string) ([]CadreHistory, error) {
-	u, err := r.checkUnit(ctx, code, "")
-	if err != nil {
+	if _, err := r.checkUnit(ctx, code, ""); err != nil {
 		return nil, err
 	}
-	rows, err := r.db.QueryContext(ctx, query("unit_history"), sql.Named("code", code), sql.Named("region", u.Region))
+	rows, err := r.db.QueryContext(ctx, query("unit_history"), sql.Named("code", code))
 	if err != nil {
 		return nil, fmt.Errorf("unit %s history: %w", code, err)
 	}

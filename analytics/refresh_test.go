@@ -115,4 +115,5 @@ func TestRefreshMatchesExplain(t *testing.T) {
 	s := fixtureService(t)
 	assertUnitStatsMatchExplain(t, s)
 	assertScopeStatsMatchUnitStats(t, s)
+	assertUnitHistoryMatchesUnitStats(t, s)
 }

@@ -85,7 +85,8 @@ func (s *Service) Stale(ctx context.Context) (bool, error) {
 // RefreshTx rebuilds the rollups inside a caller's transaction: an import writes its data and
 // the rollups that reflect it in one commit.
 func RefreshTx(ctx context.Context, tx *sql.Tx) error {
-	for _, name := range []string{"refresh_unit_stats", "refresh_scope_stats", "bump_data_version"} {
+	// unit_history is unit_stats in unit order for the unit page: it is copied right after.
+	for _, name := range []string{"refresh_unit_stats", "refresh_unit_history", "refresh_scope_stats", "bump_data_version"} {
 		if _, err := tx.ExecContext(ctx, query(name)); err != nil {
 			return fmt.Errorf("refresh rollups: %s: %w", name, err)
 		}

@@ -51,6 +51,7 @@ func TestRefreshBackDatesTransfers(t *testing.T) {
 	}
 	assertUnitStatsMatchExplain(t, s)
 	assertScopeStatsMatchUnitStats(t, s)
+	assertUnitHistoryMatchesUnitStats(t, s)
 }
 
 func TestUnitAt(t *testing.T) {

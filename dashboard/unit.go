@@ -56,7 +56,8 @@ func (s *Server) unit(c *fiber.Ctx) error {
 		t := o.Periods[len(o.Periods)-1-i]
 		p.Periods = append(p.Periods, SelectOption{Value: t.Format("2006-01"), Label: l.Period(t), Selected: t.Equal(v.Period)})
 	}
-	page, err := s.reader(ctx).Units(ctx, analytics.Filter{Period: v.Period, Unit: u.Code}, analytics.SortName, 100, 0, lang)
+	// The unit's region narrows the read to the few rows of the period stored with it.
+	page, err := s.reader(ctx).Units(ctx, analytics.Filter{Period: v.Period, Region: u.Region, Unit: u.Code}, analytics.SortName, 100, 0, lang)
 	if err != nil {
 		return err
 	}
