@@ -1,10 +1,12 @@
 package dashboard
 
 import (
+	"context"
 	"net/url"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/timbang/timbang/analytics"
 )
@@ -40,26 +42,47 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	}
 	q := v.query(latest(o))
 	p.Filters = filterBar(l, "/", v, o)
-	sum, err := s.reader(ctx).Summary(ctx, v.Filter)
-	if err != nil {
-		return err
-	}
-	p.Headline = headline(sum, "/units", q)
 
+	// The reads are independent: they run at once on the pool's connections, so a page waits
+	// for its slowest read, not for the sum (at national scale the top lists and breakdowns are
+	// tens of milliseconds each).
+	rd := s.reader(ctx)
+	var (
+		sum                    analytics.Summary
+		byAgency, byRegion     []analytics.Group
+		reads                  scopeReads
+		mostShort, mostSurplus UnitTable
+	)
 	// Where the shortage is: by agency, and by region one level below the filter's region (or
 	// by regency/city when the data spans few of them, by province when it spans many).
-	byAgency, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByAgency, 0, string(l.Lang))
-	if err != nil {
+	level := childLevel(v.Region, o)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { sum, err = rd.Summary(gctx, v.Filter); return err })
+	g.Go(func() (err error) {
+		byAgency, err = rd.Breakdown(gctx, v.Filter, analytics.ByAgency, 0, string(l.Lang))
+		return err
+	})
+	g.Go(func() (err error) {
+		byRegion, err = rd.Breakdown(gctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
+		return err
+	})
+	reads.start(gctx, g, rd, v.Filter)
+	g.Go(func() (err error) {
+		mostShort, err = topTable(gctx, rd, l, v, analytics.SortRatio, []analytics.Status{analytics.SevereShortage, analytics.Shortage}, q)
+		return err
+	})
+	g.Go(func() (err error) {
+		mostSurplus, err = topTable(gctx, rd, l, v, analytics.SortRatioDesc, []analytics.Status{analytics.Surplus}, q)
+		return err
+	})
+	if err := g.Wait(); err != nil {
 		return err
 	}
+
+	p.Headline = headline(sum, "/units", q)
 	agencyChart, err := gapChart("chart-agencies", "chart.by_agency", byAgency, func(g analytics.Group) string {
 		return link("/agency/"+g.Code, without(q, qAgency, qPage, qSort))
 	}, l)
-	if err != nil {
-		return err
-	}
-	level := childLevel(v.Region, o)
-	byRegion, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
 	if err != nil {
 		return err
 	}
@@ -70,39 +93,35 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return err
 	}
 	p.Charts = append(p.Charts, agencyChart, regionChart)
-	more, err := s.scopeCharts(c, l, v.Filter)
+	more, err := reads.charts(l)
 	if err != nil {
 		return err
 	}
 	p.Charts = append(p.Charts, more...)
-
-	p.MostShort, err = s.topTable(c, l, v, analytics.SortRatio, []analytics.Status{analytics.SevereShortage, analytics.Shortage}, q)
-	if err != nil {
-		return err
-	}
-	p.MostSurplus, err = s.topTable(c, l, v, analytics.SortRatioDesc, []analytics.Status{analytics.Surplus}, q)
-	if err != nil {
-		return err
-	}
+	p.MostShort, p.MostSurplus = mostShort, mostSurplus
 	return s.render(c, "overview", p)
 }
 
-// scopeCharts are the charts every scope page shows: the ratio distribution and the trend.
-func (s *Server) scopeCharts(c *fiber.Ctx, l Locale, f analytics.Filter) ([]Chart, error) {
-	ctx := c.UserContext()
-	bins, err := s.reader(ctx).Distribution(ctx, f)
+// scopeReads are the reads behind the charts every scope page shows: the ratio distribution
+// and the trend.
+type scopeReads struct {
+	bins   []analytics.Bin
+	points []analytics.TrendPoint
+}
+
+// start adds the reads to g.
+func (r *scopeReads) start(ctx context.Context, g *errgroup.Group, rd *analytics.Reader, f analytics.Filter) {
+	g.Go(func() (err error) { r.bins, err = rd.Distribution(ctx, f); return err })
+	g.Go(func() (err error) { r.points, err = rd.Trend(ctx, f); return err })
+}
+
+// charts draws what the reads returned, once they are done.
+func (r *scopeReads) charts(l Locale) ([]Chart, error) {
+	dist, err := distributionChart("chart-distribution", r.bins, l)
 	if err != nil {
 		return nil, err
 	}
-	dist, err := distributionChart("chart-distribution", bins, l)
-	if err != nil {
-		return nil, err
-	}
-	points, err := s.reader(ctx).Trend(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	trend, err := trendChart("chart-trend", points, l)
+	trend, err := trendChart("chart-trend", r.points, l)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +130,7 @@ func (s *Server) scopeCharts(c *fiber.Ctx, l Locale, f analytics.Filter) ([]Char
 
 // topTable lists the most extreme units in the given statuses (the filter's own status, if
 // set, wins), with a link to the full list.
-func (s *Server) topTable(c *fiber.Ctx, l Locale, v View, order analytics.UnitSort, statuses []analytics.Status, q url.Values) (UnitTable, error) {
+func topTable(ctx context.Context, rd *analytics.Reader, l Locale, v View, order analytics.UnitSort, statuses []analytics.Status, q url.Values) (UnitTable, error) {
 	t := UnitTable{ShowAgency: v.Agency == ""}
 	for _, st := range statuses {
 		if v.Status != "" && v.Status != st {
@@ -119,7 +138,7 @@ func (s *Server) topTable(c *fiber.Ctx, l Locale, v View, order analytics.UnitSo
 		}
 		f := v.Filter
 		f.Status = st
-		page, err := s.reader(c.UserContext()).Units(c.UserContext(), f, order, topRows, 0, string(l.Lang))
+		page, err := rd.Units(ctx, f, order, topRows, 0, string(l.Lang))
 		if err != nil {
 			return t, err
 		}

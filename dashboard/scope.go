@@ -1,9 +1,11 @@
 package dashboard
 
 import (
+	"context"
 	"net/url"
 
 	"github.com/gofiber/fiber/v2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/timbang/timbang/analytics"
 	"github.com/timbang/timbang/data"
@@ -36,41 +38,63 @@ type scopePage struct {
 const chartUnits = 120
 
 // scopeBody fills what region and agency pages share: headline, charts, breakdown by cadre and
-// the paged unit table. path is the page's own path; q its filter query.
-func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q url.Values) error {
+// the paged unit table. path is the page's own path; q its filter query. The page's own reads
+// (more) run with the shared ones, all at once on the pool's connections.
+func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q url.Values, more ...func(context.Context) error) error {
 	ctx := c.UserContext()
 	v := p.View
-	sum, err := s.reader(ctx).Summary(ctx, v.Filter)
-	if err != nil {
+	rd := s.reader(ctx)
+	var (
+		sum            analytics.Summary
+		lowest, high   analytics.UnitPage
+		byCadre        []analytics.Group
+		reads          scopeReads
+		page           analytics.UnitPage
+		lang           = string(l.Lang)
+		g, gctx        = errgroup.WithContext(ctx)
+		highestToFetch = chartUnits / 2
+	)
+	g.Go(func() (err error) { sum, err = rd.Summary(gctx, v.Filter); return err })
+	// Units by ratio: all of them when few, else the two ends. The highest are read before it
+	// is known whether there are more than chartUnits: the read is small, and waiting for the
+	// count would put it after all the others.
+	g.Go(func() (err error) {
+		lowest, err = rd.Units(gctx, v.Filter, analytics.SortRatio, chartUnits, 0, lang)
+		return err
+	})
+	g.Go(func() (err error) {
+		high, err = rd.Units(gctx, v.Filter, analytics.SortRatioDesc, highestToFetch, 0, lang)
+		return err
+	})
+	g.Go(func() (err error) {
+		byCadre, err = rd.Breakdown(gctx, v.Filter, analytics.ByCadre, 0, lang)
+		return err
+	})
+	reads.start(gctx, g, rd, v.Filter)
+	g.Go(func() (err error) {
+		page, err = rd.Units(gctx, v.Filter, v.Sort, pageSize, (v.Page-1)*pageSize, lang)
+		return err
+	})
+	for _, read := range more {
+		g.Go(func() error { return read(gctx) })
+	}
+	if err := g.Wait(); err != nil {
 		return err
 	}
-	p.Headline = headline(sum, path, q)
 
-	// Units by ratio: all of them when few, else the two ends.
-	all, err := s.reader(ctx).Units(ctx, v.Filter, analytics.SortRatio, chartUnits, 0, string(l.Lang))
-	if err != nil {
-		return err
-	}
-	rows := withRatio(all.Rows)
-	if all.Total > chartUnits {
-		top, err := s.reader(ctx).Units(ctx, v.Filter, analytics.SortRatioDesc, chartUnits/2, 0, string(l.Lang))
-		if err != nil {
-			return err
-		}
-		high := withRatio(top.Rows)
+	p.Headline = headline(sum, path, q)
+	rows := withRatio(lowest.Rows)
+	if lowest.Total > chartUnits {
+		high := withRatio(high.Rows)
 		for i, j := 0, len(high)-1; i < j; i, j = i+1, j-1 {
 			high[i], high[j] = high[j], high[i]
 		}
 		low := rows[:min(chartUnits/2, len(rows)):min(chartUnits/2, len(rows))]
 		rows = append(low, high...) //nolint:gocritic // appendAssign: low is a capped view of rows on purpose
 
-		p.Sampled, _ = l.Tf("chart.units_sampled", l.Int(chartUnits/2), l.Int(chartUnits/2), l.Int(all.Total))
+		p.Sampled, _ = l.Tf("chart.units_sampled", l.Int(chartUnits/2), l.Int(chartUnits/2), l.Int(lowest.Total))
 	}
 	unitsC, err := unitsChart("chart-units", rows, l)
-	if err != nil {
-		return err
-	}
-	byCadre, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByCadre, 0, string(l.Lang))
 	if err != nil {
 		return err
 	}
@@ -82,16 +106,12 @@ func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q 
 	if err != nil {
 		return err
 	}
-	more, err := s.scopeCharts(c, l, v.Filter)
+	charts, err := reads.charts(l)
 	if err != nil {
 		return err
 	}
-	p.Charts = append([]Chart{unitsC, cadreC}, more...)
+	p.Charts = append([]Chart{unitsC, cadreC}, charts...)
 
-	page, err := s.reader(ctx).Units(ctx, v.Filter, v.Sort, pageSize, (v.Page-1)*pageSize, string(l.Lang))
-	if err != nil {
-		return err
-	}
 	pager := newPager(path, q, v.Page, page.Total)
 	p.Units = UnitTable{Rows: page.Rows, Pager: &pager, Sorts: sortLinks(l, path, q, v.Sort), ShowAgency: v.Agency == ""}
 	return nil
@@ -143,20 +163,25 @@ func (s *Server) region(c *fiber.Ctx) error {
 	q := without(v.query(latest(o)), qRegion)
 	p.Filters = filterBar(l, "/region/"+code, v, o, qRegion)
 	self := "/region/" + code
-	if err := s.scopeBody(c, l, &p, self, q); err != nil {
+	rd := s.reader(ctx)
+	var children, agencies []analytics.Group
+	err = s.scopeBody(c, l, &p, self, q,
+		func(ctx context.Context) (err error) {
+			if region.Level < 3 {
+				children, err = rd.Breakdown(ctx, v.Filter, analytics.ByRegion, region.Level+1, string(l.Lang))
+			}
+			return err
+		},
+		func(ctx context.Context) (err error) {
+			agencies, err = rd.Breakdown(ctx, v.Filter, analytics.ByAgency, 0, string(l.Lang))
+			return err
+		})
+	if err != nil {
 		return err
 	}
 	if region.Level < 3 {
-		children, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByRegion, region.Level+1, string(l.Lang))
-		if err != nil {
-			return err
-		}
 		p.ChildTitle = mustT(l, "region.children")
 		p.Children = groupRows(children, func(g analytics.Group) string { return link("/region/"+g.Code, without(q, qPage, qSort)) })
-	}
-	agencies, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByAgency, 0, string(l.Lang))
-	if err != nil {
-		return err
 	}
 	p.Agencies = groupRows(agencies, func(g analytics.Group) string {
 		qq := without(q, qPage, qSort, qAgency)
@@ -189,9 +214,6 @@ func (s *Server) agency(c *fiber.Ctx) error {
 	q := without(v.query(latest(o)), qAgency)
 	self := "/agency/" + code
 	p.Filters = filterBar(l, self, v, o, qAgency)
-	if err := s.scopeBody(c, l, &p, self, q); err != nil {
-		return err
-	}
 	level := 3
 	if data.RegionLevel(a.RegionCode) == 1 {
 		level = 2 // a provincial agency spreads over regencies and cities
@@ -199,7 +221,12 @@ func (s *Server) agency(c *fiber.Ctx) error {
 	if v.Region != "" {
 		level = childLevel(v.Region, o)
 	}
-	children, err := s.reader(ctx).Breakdown(ctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
+	rd := s.reader(ctx)
+	var children []analytics.Group
+	err = s.scopeBody(c, l, &p, self, q, func(ctx context.Context) (err error) {
+		children, err = rd.Breakdown(ctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
+		return err
+	})
 	if err != nil {
 		return err
 	}
