@@ -75,14 +75,21 @@ func (r *Reader) Units(ctx context.Context, f Filter, order UnitSort, limit, off
 	defer rows.Close()
 	var page UnitPage
 	for rows.Next() {
-		var r UnitRow
-		if err := rows.Scan(&r.Code, &r.Name, &r.UnitType, &r.UnitTypeName, &r.Agency, &r.AgencyName, &r.Region,
-			&r.DistrictName, &r.VillageName, &r.Cadre, &r.CadreName, &r.Method, &r.Workload, &r.Actual, &r.Required,
-			&r.RequiredRounded, &r.Ratio, &r.Difference, &r.WorkloadPerStaff, &r.EJ, &r.Grade, &r.Status,
-			&r.ShortagePeople, &r.SurplusPeople, &page.Total); err != nil {
+		r, err := scanUnitRow(rows, &page.Total)
+		if err != nil {
 			return page, err
 		}
 		page.Rows = append(page.Rows, r)
 	}
 	return page, rows.Err()
+}
+
+// scanUnitRow reads the columns of a unit list (units_page.sql) and one more into extra.
+func scanUnitRow(rows *sql.Rows, extra any) (UnitRow, error) {
+	var r UnitRow
+	err := rows.Scan(&r.Code, &r.Name, &r.UnitType, &r.UnitTypeName, &r.Agency, &r.AgencyName, &r.Region,
+		&r.DistrictName, &r.VillageName, &r.Cadre, &r.CadreName, &r.Method, &r.Workload, &r.Actual, &r.Required,
+		&r.RequiredRounded, &r.Ratio, &r.Difference, &r.WorkloadPerStaff, &r.EJ, &r.Grade, &r.Status,
+		&r.ShortagePeople, &r.SurplusPeople, extra)
+	return r, err
 }

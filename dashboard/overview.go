@@ -48,10 +48,9 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	// tens of milliseconds each).
 	rd := s.reader(ctx)
 	var (
-		sum                    analytics.Summary
-		byAgency, byRegion     []analytics.Group
-		reads                  scopeReads
-		mostShort, mostSurplus UnitTable
+		sum                analytics.Summary
+		byAgency, byRegion []analytics.Group
+		reads              scopeReads
 	)
 	// Where the shortage is: by agency, and by region one level below the filter's region (or
 	// by regency/city when the data spans few of them, by province when it spans many).
@@ -67,14 +66,8 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return err
 	})
 	reads.start(gctx, g, rd, v.Filter)
-	g.Go(func() (err error) {
-		mostShort, err = topTable(gctx, rd, l, v, analytics.SortRatio, []analytics.Status{analytics.SevereShortage, analytics.Shortage}, q)
-		return err
-	})
-	g.Go(func() (err error) {
-		mostSurplus, err = topTable(gctx, rd, l, v, analytics.SortRatioDesc, []analytics.Status{analytics.Surplus}, q)
-		return err
-	})
+	var extremes analytics.Extremes
+	g.Go(func() (err error) { extremes, err = rd.Extremes(gctx, v.Filter, topRows, string(l.Lang)); return err })
 	if err := g.Wait(); err != nil {
 		return err
 	}
@@ -98,7 +91,8 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return err
 	}
 	p.Charts = append(p.Charts, more...)
-	p.MostShort, p.MostSurplus = mostShort, mostSurplus
+	p.MostShort = topTable(v, extremes.Short, analytics.SortRatio, q)
+	p.MostSurplus = topTable(v, extremes.Surplus, analytics.SortRatioDesc, q)
 	return s.render(c, "overview", p)
 }
 
@@ -128,32 +122,14 @@ func (r *scopeReads) charts(l Locale) ([]Chart, error) {
 	return []Chart{dist, trend}, nil
 }
 
-// topTable lists the most extreme units in the given statuses (the filter's own status, if
-// set, wins), with a link to the full list.
-func topTable(ctx context.Context, rd *analytics.Reader, l Locale, v View, order analytics.UnitSort, statuses []analytics.Status, q url.Values) (UnitTable, error) {
-	t := UnitTable{ShowAgency: v.Agency == ""}
-	for _, st := range statuses {
-		if v.Status != "" && v.Status != st {
-			continue
-		}
-		f := v.Filter
-		f.Status = st
-		page, err := rd.Units(ctx, f, order, topRows, 0, string(l.Lang))
-		if err != nil {
-			return t, err
-		}
-		t.Rows = append(t.Rows, page.Rows...)
-	}
-	sortRows(t.Rows, order)
-	if len(t.Rows) > topRows {
-		t.Rows = t.Rows[:topRows]
-	}
+// topTable shows the most extreme units of one side (in the filter's own status, if set),
+// with a link to the full list in the same order.
+func topTable(v View, rows []analytics.UnitRow, order analytics.UnitSort, q url.Values) UnitTable {
 	qq := without(q, qPage, qSort)
 	if order != analytics.SortRatio {
 		qq.Set(qSort, string(order))
 	}
-	t.SeeAll = link("/units", qq)
-	return t, nil
+	return UnitTable{Rows: rows, ShowAgency: v.Agency == "", SeeAll: link("/units", qq)}
 }
 
 // without copies q less the named keys.

@@ -1,0 +1,95 @@
+package analytics
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/timbang/timbang/data/datatest"
+)
+
+// TestExtremesEqualUnitLists: the overview's one-read top lists equal the unit lists of each
+// status, merged in the lists' order and cut, under filters, a status and a user's scope.
+func TestExtremesEqualUnitLists(t *testing.T) {
+	ctx := context.Background()
+	s := New(datatest.DemoStore(t))
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	periods, err := s.Periods(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := periods[len(periods)-1]
+	nonEmpty := 0
+	for _, sc := range []Scope{{}, {Regions: []string{"36.73"}}, {Agencies: []string{"36.73-disdik"}}} {
+		for _, f := range []Filter{
+			{}, {Cadre: "guru"}, {Region: "36"}, {Region: "36.73", Cadre: "guru"}, {Agency: "36.73-disdik"},
+			{Status: Shortage}, {Status: Surplus, UnitType: "sd"}, {Status: Balanced}, {Period: periods[0]},
+		} {
+			if f.Period.IsZero() {
+				f.Period = last
+			}
+			rd := s.For(sc)
+			for _, n := range []int{3, 10} {
+				where := fmt.Sprintf("scope %+v filter %+v n %d", sc, f, n)
+				got, err := rd.Extremes(ctx, f, n, "id")
+				if err != nil {
+					t.Fatal(err)
+				}
+				short := mergedList(t, rd, f, n, SortRatio, SevereShortage, Shortage)
+				surplus := mergedList(t, rd, f, n, SortRatioDesc, Surplus)
+				if !reflect.DeepEqual(got.Short, short) {
+					t.Errorf("%s: short\n got %+v\nwant %+v", where, got.Short, short)
+				}
+				if !reflect.DeepEqual(got.Surplus, surplus) {
+					t.Errorf("%s: surplus\n got %+v\nwant %+v", where, got.Surplus, surplus)
+				}
+				if len(short) > 0 && len(surplus) > 0 {
+					nonEmpty++
+				}
+			}
+		}
+	}
+	if nonEmpty < 10 {
+		t.Errorf("only %d cases had both lists", nonEmpty)
+	}
+}
+
+// mergedList is the first n rows of the unit lists of statuses (those the filter's own status
+// allows) in order, merged by the order's key, name and cadre.
+func mergedList(t *testing.T, rd *Reader, f Filter, n int, order UnitSort, statuses ...Status) []UnitRow {
+	t.Helper()
+	var rows []UnitRow
+	for _, st := range statuses {
+		if f.Status != "" && f.Status != st {
+			continue
+		}
+		g := f
+		g.Status = st
+		page, err := rd.Units(context.Background(), g, order, n, 0, "id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, page.Rows...)
+	}
+	key := func(r UnitRow) float64 {
+		switch {
+		case r.Ratio.Valid && order == SortRatioDesc:
+			return -r.Ratio.Float64
+		case r.Ratio.Valid:
+			return r.Ratio.Float64
+		case order == SortRatioDesc && r.Status == Surplus, order == SortRatio && r.Status == SevereShortage:
+			return math.Inf(-1)
+		}
+		return math.Inf(1)
+	}
+	slices.SortStableFunc(rows, func(a, b UnitRow) int {
+		return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Cadre, b.Cadre))
+	})
+	return rows[:min(n, len(rows))]
+}
