@@ -41,7 +41,9 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return s.render(c, "overview", p)
 	}
 	q := v.query(latest(o))
-	p.Filters = filterBar(l, "/", v, o)
+	if p.Filters, err = s.filterBar(l, "/", v, o); err != nil {
+		return err
+	}
 
 	// The reads are independent: they run at once on the pool's connections, so a page waits
 	// for its slowest read, not for the sum (at national scale the top lists and breakdowns are

@@ -161,7 +161,9 @@ func (s *Server) region(c *fiber.Ctx) error {
 		p.Crumbs = append(p.Crumbs, Crumb{Name: r.Name, URL: "/region/" + r.Code})
 	}
 	q := without(v.query(latest(o)), qRegion)
-	p.Filters = filterBar(l, "/region/"+code, v, o, qRegion)
+	if p.Filters, err = s.filterBar(l, "/region/"+code, v, o, qRegion); err != nil {
+		return err
+	}
 	self := "/region/" + code
 	rd := s.reader(ctx)
 	var children, agencies []analytics.Group
@@ -213,7 +215,9 @@ func (s *Server) agency(c *fiber.Ctx) error {
 	}
 	q := without(v.query(latest(o)), qAgency)
 	self := "/agency/" + code
-	p.Filters = filterBar(l, self, v, o, qAgency)
+	if p.Filters, err = s.filterBar(l, self, v, o, qAgency); err != nil {
+		return err
+	}
 	level := 3
 	if data.RegionLevel(a.RegionCode) == 1 {
 		level = 2 // a provincial agency spreads over regencies and cities

@@ -45,6 +45,7 @@ type Server struct {
 
 	optionsMu sync.Mutex
 	options   map[optionsKey]analytics.Options
+	menus     map[menuKey]*renderedMenu // of the cached options (menus.go)
 
 	renderedMu sync.Mutex
 	rendered   map[string]int // templates rendered so far, for the template coverage test
@@ -78,8 +79,9 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{an: cfg.Analytics, assets: assets, options: map[optionsKey]analytics.Options{}, rendered: map[string]int{},
-		store: cfg.Store, plans: plans.New(cfg.Store), maxUpload: cfg.MaxUploadBytes, uploads: uploads{pending: map[string]*pendingUpload{}}}
+	s := &Server{an: cfg.Analytics, assets: assets, options: map[optionsKey]analytics.Options{}, menus: map[menuKey]*renderedMenu{},
+		rendered: map[string]int{},
+		store:    cfg.Store, plans: plans.New(cfg.Store), maxUpload: cfg.MaxUploadBytes, uploads: uploads{pending: map[string]*pendingUpload{}}}
 	switch {
 	case cfg.CacheBytes == 0:
 		s.cache = newResponseCache(DefaultCacheBytes)
@@ -314,6 +316,7 @@ func (s *Server) filterOptions(ctx context.Context, l Locale) (analytics.Options
 			delete(s.options, k)
 		}
 	}
+	clear(s.menus) // those of the options still cached are rendered again on their next use
 	s.options[key] = o
 	s.optionsMu.Unlock()
 	return o, nil

@@ -23,7 +23,9 @@ func (s *Server) units(c *fiber.Ctx) error {
 	p.Nav = "units"
 	p.Crumbs = []Crumb{{Name: mustT(l, "nav.overview"), URL: "/"}}
 	q := v.query(latest(o))
-	p.Filters = filterBar(l, "/units", v, o)
+	if p.Filters, err = s.filterBar(l, "/units", v, o); err != nil {
+		return err
+	}
 	page, err := s.reader(ctx).Units(ctx, v.Filter, v.Sort, pageSize, (v.Page-1)*pageSize, string(l.Lang))
 	if err != nil {
 		return err

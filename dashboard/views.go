@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"html/template"
 	"net/url"
 	"strconv"
 	"time"
@@ -14,10 +15,12 @@ type SelectOption struct {
 	Selected     bool
 }
 
-// FilterField is one filter menu.
+// FilterField is one filter menu: its Options, or for the long region and agency menus the
+// options already rendered (Menu, see menus.go).
 type FilterField struct {
 	Name, Label string
 	Options     []SelectOption
+	Menu        template.HTML
 }
 
 // FilterBar is the filter form of a page. Its action is the page itself, so the chosen
@@ -34,7 +37,7 @@ type FilterBar struct {
 
 // filterBar builds the menus; fixed names a filter the page's path already sets (the region
 // of a region page), which gets no menu.
-func filterBar(l Locale, action string, v View, o analytics.Options, fixed ...string) FilterBar {
+func (s *Server) filterBar(l Locale, action string, v View, o analytics.Options, fixed ...string) (FilterBar, error) {
 	skip := map[string]bool{}
 	for _, f := range fixed {
 		skip[f] = true
@@ -66,11 +69,24 @@ func filterBar(l Locale, action string, v View, o analytics.Options, fixed ...st
 	export.Status, export.Sort, export.Page = "", "", 0
 	q := export.query(time.Time{})
 	bar.ExportXLSX, bar.ExportPDF, bar.ExportCSV = link("/export/xlsx", q), link("/export/pdf", q), link("/export/csv", q)
+	// The long menus: rendered once (the options with no choice), the choice marked per page.
+	long := func(name, labelKey, current string, list []analytics.Option, indent bool) error {
+		m, err := s.menu(l, name, list, menu(name, labelKey, "", fromOptions(list, indent)).Options)
+		if err != nil {
+			return err
+		}
+		bar.Fields = append(bar.Fields, FilterField{Name: name, Label: mustT(l, labelKey), Menu: m.withSelected(current)})
+		return nil
+	}
 	if !skip[qRegion] {
-		bar.Fields = append(bar.Fields, menu(qRegion, "filter.region", v.Region, fromOptions(o.Regions, true)))
+		if err := long(qRegion, "filter.region", v.Region, o.Regions, true); err != nil {
+			return bar, err
+		}
 	}
 	if !skip[qAgency] {
-		bar.Fields = append(bar.Fields, menu(qAgency, "filter.agency", v.Agency, fromOptions(o.Agencies, false)))
+		if err := long(qAgency, "filter.agency", v.Agency, o.Agencies, false); err != nil {
+			return bar, err
+		}
 	}
 	bar.Fields = append(bar.Fields,
 		menu(qType, "filter.type", v.UnitType, fromOptions(o.UnitTypes, false)),
@@ -87,7 +103,7 @@ func filterBar(l Locale, action string, v View, o analytics.Options, fixed ...st
 	}
 	// The period menu has no "all": one period is always shown, the newest by default.
 	bar.Fields = append(bar.Fields, FilterField{Name: qPeriod, Label: mustT(l, "filter.period"), Options: periods})
-	return bar
+	return bar, nil
 }
 
 // Pager links the pages of a list.
