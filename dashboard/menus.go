@@ -47,8 +47,8 @@ func (m *renderedMenu) withSelected(value string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// menu returns the rendered options of list, rendering them on first use.
-func (s *Server) menu(l Locale, name string, list []analytics.Option, opts []SelectOption) (*renderedMenu, error) {
+// menu returns the rendered options of list, rendering those opts returns on first use.
+func (s *Server) menu(l Locale, name string, list []analytics.Option, opts func() []SelectOption) (*renderedMenu, error) {
 	key := menuKey{size: len(list), lang: l.Lang, name: name}
 	if len(list) > 0 {
 		key.first = &list[0]
@@ -60,9 +60,10 @@ func (s *Server) menu(l Locale, name string, list []analytics.Option, opts []Sel
 		return m, nil
 	}
 	t := s.templates["overview"]
-	m = &renderedMenu{ends: make(map[string]int, len(opts))}
+	options := opts()
+	m = &renderedMenu{ends: make(map[string]int, len(options))}
 	var buf bytes.Buffer
-	for _, op := range opts {
+	for _, op := range options {
 		op.Selected = false
 		start := buf.Len()
 		if err := t.ExecuteTemplate(&buf, "option", op); err != nil {

@@ -19,7 +19,7 @@ func TestRenderedMenuEqualsOptions(t *testing.T) {
 	for _, o := range list {
 		opts = append(opts, SelectOption{Value: o.Code, Label: o.Name})
 	}
-	m, err := srv.menu(l, qRegion, list, opts)
+	m, err := srv.menu(l, qRegion, list, func() []SelectOption { return opts })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestRenderedMenuEqualsOptions(t *testing.T) {
 			t.Errorf("choice %q:\n got %s\nwant %s", choice, got, want.String())
 		}
 	}
-	again, err := srv.menu(l, qRegion, list, opts)
+	again, err := srv.menu(l, qRegion, list, func() []SelectOption { return opts })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,7 +71,7 @@ func (s *Server) filterBar(l Locale, action string, v View, o analytics.Options,
 	bar.ExportXLSX, bar.ExportPDF, bar.ExportCSV = link("/export/xlsx", q), link("/export/pdf", q), link("/export/csv", q)
 	// The long menus: rendered once (the options with no choice), the choice marked per page.
 	long := func(name, labelKey, current string, list []analytics.Option, indent bool) error {
-		m, err := s.menu(l, name, list, menu(name, labelKey, "", fromOptions(list, indent)).Options)
+		m, err := s.menu(l, name, list, func() []SelectOption { return menu(name, labelKey, "", fromOptions(list, indent)).Options })
 		if err != nil {
 			return err
 		}
