@@ -5,10 +5,10 @@
 --
 -- This continues the WITH list of queries/filtered.sql. The village and district names come
 -- from the few regions the page names (names below): joined straight to regions, DuckDB built
--- a hash table of all 90,000 regions for the district, about 10 ms of every unit list.
+-- a hash table of all 90,000 regions for the district, about 10 ms of every unit list. The
+-- district's code is computed on the page's rows, not on every filtered row before the cut.
 , page AS (
-        SELECT f.*, CASE WHEN length(f.region_code) >= 8 THEN left(f.region_code, 8) END AS district_code,
-               (SELECT count(*) FROM fs) AS total
+        SELECT f.*, (SELECT count(*) FROM fs) AS total
         FROM fs f
         ORDER BY
             CASE WHEN $sort = 'ratio' THEN coalesce(f.ratio, CASE WHEN f.status = 'severe_shortage' THEN -1 END) END ASC NULLS LAST,
@@ -22,7 +22,7 @@
 ),
 names AS (
     SELECT code, name FROM regions
-    WHERE code IN (SELECT region_code FROM page UNION ALL SELECT district_code FROM page)
+    WHERE code IN (SELECT region_code FROM page UNION ALL SELECT left(region_code, 8) FROM page)
 )
 SELECT f.unit_code, f.unit_name, f.unit_type,
        CASE WHEN $lang = 'en' THEN t.name_en ELSE t.name_id END,
@@ -36,7 +36,7 @@ JOIN unit_types t ON t.code = f.unit_type
 JOIN agencies a ON a.code = f.agency_code
 JOIN cadres c ON c.code = f.cadre_code
 LEFT JOIN names v ON v.code = f.region_code
-LEFT JOIN names d ON d.code = f.district_code
+LEFT JOIN names d ON d.code = CASE WHEN length(f.region_code) >= 8 THEN left(f.region_code, 8) END
 ORDER BY
     CASE WHEN $sort = 'ratio' THEN coalesce(f.ratio, CASE WHEN f.status = 'severe_shortage' THEN -1 END) END ASC NULLS LAST,
     CASE WHEN $sort = '-ratio' THEN coalesce(f.ratio, CASE WHEN f.status = 'surplus' THEN 1e9 END) END DESC NULLS LAST,
