@@ -71,15 +71,24 @@ func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q 
 		return err
 	})
 	reads.start(gctx, g, rd, v.Filter)
-	g.Go(func() (err error) {
-		page, err = rd.Units(gctx, v.Filter, v.Sort, pageSize, (v.Page-1)*pageSize, lang)
-		return err
-	})
+	// In the default order the first pages of the table are the start of the chart's lowest
+	// rows: cut from those, not read again.
+	fromChart := (v.Sort == analytics.SortRatio || !v.Sort.Valid()) && v.Page*pageSize <= chartUnits
+	if !fromChart {
+		g.Go(func() (err error) {
+			page, err = rd.Units(gctx, v.Filter, v.Sort, pageSize, (v.Page-1)*pageSize, lang)
+			return err
+		})
+	}
 	for _, read := range more {
 		g.Go(func() error { return read(gctx) })
 	}
 	if err := g.Wait(); err != nil {
 		return err
+	}
+	if fromChart {
+		start := min((v.Page-1)*pageSize, len(lowest.Rows))
+		page = analytics.UnitPage{Rows: lowest.Rows[start:min(start+pageSize, len(lowest.Rows))], Total: lowest.Total}
 	}
 
 	p.Headline = headline(sum, path, q)
