@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/timbang/timbang/analytics"
 )
@@ -41,10 +42,38 @@ func (s *Server) unit(c *fiber.Ctx) error {
 		return err
 	}
 	p := unitPage{Page: s.page(c, l, u.Name), Unit: u, Period: v.Period}
-	path, err := s.an.RegionPath(ctx, u.Region)
-	if err != nil {
+
+	// The reads run at once on the pool's connections; the explanations need the cadres of
+	// the history, so they run after it, again at once.
+	rd := s.reader(ctx)
+	var (
+		path    []analytics.Region
+		page    analytics.UnitPage
+		history []analytics.CadreHistory
+		bands   analytics.Bands
+	)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { path, err = s.an.RegionPath(gctx, u.Region); return err })
+	g.Go(func() (err error) {
+		// The unit's region narrows the read to the few rows of the period stored with it.
+		page, err = rd.Units(gctx, analytics.Filter{Period: v.Period, Region: u.Region, Unit: u.Code}, analytics.SortName, 100, 0, lang)
+		return err
+	})
+	g.Go(func() (err error) { history, err = rd.UnitHistory(gctx, u.Code); return err })
+	g.Go(func() (err error) { bands, err = s.an.Bands(gctx); return err })
+	g.Go(func() (err error) { p.Staff, err = rd.UnitStaff(gctx, u.Code); return err })
+	if err := g.Wait(); err != nil {
 		return err
 	}
+	explained := make([]analytics.Explanation, len(history))
+	g, gctx = errgroup.WithContext(ctx)
+	for i, h := range history {
+		g.Go(func() (err error) { explained[i], err = rd.Explain(gctx, u.Code, h.Cadre, v.Period); return err })
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+
 	p.Crumbs = []Crumb{{Name: mustT(l, "nav.overview"), URL: "/"}}
 	for _, r := range path {
 		if r.Level <= 3 {
@@ -56,38 +85,18 @@ func (s *Server) unit(c *fiber.Ctx) error {
 		t := o.Periods[len(o.Periods)-1-i]
 		p.Periods = append(p.Periods, SelectOption{Value: t.Format("2006-01"), Label: l.Period(t), Selected: t.Equal(v.Period)})
 	}
-	// The unit's region narrows the read to the few rows of the period stored with it.
-	page, err := s.reader(ctx).Units(ctx, analytics.Filter{Period: v.Period, Region: u.Region, Unit: u.Code}, analytics.SortName, 100, 0, lang)
-	if err != nil {
-		return err
-	}
 	p.Rows = page.Rows
-	history, err := s.reader(ctx).UnitHistory(ctx, u.Code)
-	if err != nil {
-		return err
-	}
-	bands, err := s.an.Bands(ctx)
-	if err != nil {
-		return err
-	}
 	names := map[string]string{}
 	for _, cd := range o.Cadres {
 		names[cd.Code] = cd.Name
 	}
 	for i, h := range history {
-		e, err := s.reader(ctx).Explain(ctx, u.Code, h.Cadre, v.Period)
-		if err != nil {
-			return err
-		}
-		calc := explain(l, e)
+		calc := explain(l, explained[i])
 		chart, err := historyChart(fmt.Sprintf("chart-history-%d", i), names[h.Cadre], calc.WorkloadUnit, h, bands, l)
 		if err != nil {
 			return err
 		}
 		p.Cadres = append(p.Cadres, unitCadre{Code: h.Cadre, Name: names[h.Cadre], Chart: chart, Calc: calc})
-	}
-	if p.Staff, err = s.reader(ctx).UnitStaff(ctx, u.Code); err != nil {
-		return err
 	}
 	return s.render(c, "unit", p)
 }
