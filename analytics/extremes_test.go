@@ -93,3 +93,41 @@ func mergedList(t *testing.T, rd *Reader, f Filter, n int, order UnitSort, statu
 	})
 	return rows[:min(n, len(rows))]
 }
+
+// TestEndsEqualUnitLists: both ends of a unit list read at once are the unit lists in either
+// order, with the list's count, under filters and a user's scope.
+func TestEndsEqualUnitLists(t *testing.T) {
+	ctx := context.Background()
+	s := New(datatest.DemoStore(t))
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	periods, err := s.Periods(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sc := range []Scope{{}, {Regions: []string{"36.73.05"}}} {
+		for _, f := range []Filter{{}, {Region: "36.73"}, {Agency: "36.73-disdik"}, {Cadre: "guru", Region: "36.73.05"}, {Region: "99"}} {
+			f.Period = periods[len(periods)-1]
+			rd := s.For(sc)
+			for _, n := range [][2]int{{120, 60}, {5, 3}, {1, 0}} {
+				lowest, highest, err := rd.Ends(ctx, f, n[0], n[1], "id")
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantLow, err := rd.Units(ctx, f, SortRatio, n[0], 0, "id")
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantHigh, err := rd.Units(ctx, f, SortRatioDesc, n[1], 0, "id")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(lowest, wantLow) || !reflect.DeepEqual(highest, wantHigh.Rows) {
+					t.Errorf("scope %+v filter %+v ends %v: got %d rows of %d and %d, want %d of %d and %d",
+						sc, f, n, len(lowest.Rows), lowest.Total, len(highest), len(wantLow.Rows), wantLow.Total, len(wantHigh.Rows))
+				}
+			}
+		}
+	}
+}

@@ -84,12 +84,40 @@ func (r *Reader) Units(ctx context.Context, f Filter, order UnitSort, limit, off
 	return page, rows.Err()
 }
 
-// scanUnitRow reads the columns of a unit list (units_page.sql) and one more into extra.
-func scanUnitRow(rows *sql.Rows, extra any) (UnitRow, error) {
+// scanUnitRow reads the columns of a unit list (units_page.sql) and those after them into extra.
+func scanUnitRow(rows *sql.Rows, extra ...any) (UnitRow, error) {
 	var r UnitRow
-	err := rows.Scan(&r.Code, &r.Name, &r.UnitType, &r.UnitTypeName, &r.Agency, &r.AgencyName, &r.Region,
+	err := rows.Scan(append([]any{&r.Code, &r.Name, &r.UnitType, &r.UnitTypeName, &r.Agency, &r.AgencyName, &r.Region,
 		&r.DistrictName, &r.VillageName, &r.Cadre, &r.CadreName, &r.Method, &r.Workload, &r.Actual, &r.Required,
 		&r.RequiredRounded, &r.Ratio, &r.Difference, &r.WorkloadPerStaff, &r.EJ, &r.Grade, &r.Status,
-		&r.ShortagePeople, &r.SurplusPeople, extra)
+		&r.ShortagePeople, &r.SurplusPeople}, extra...)...)
 	return r, err
+}
+
+// Ends returns both ends of the filtered unit list: the first low rows in the SortRatio order
+// with the count of all rows, as Units(f, SortRatio, low, 0) does, and the first high rows in
+// the SortRatioDesc order, in one read. low must be at least 1.
+func (r *Reader) Ends(ctx context.Context, f Filter, low, high int, lang string) (lowest UnitPage, highest []UnitRow, err error) {
+	f.Scope = r.scope
+	rows, err := r.db.QueryContext(ctx, filtered("units_ends"), f.args(sql.Named("low", low), sql.Named("high", high),
+		sql.Named("lang", lang))...)
+	if err != nil {
+		return lowest, nil, fmt.Errorf("units by ratio: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var side string
+		var total int
+		row, err := scanUnitRow(rows, &side, &total)
+		if err != nil {
+			return lowest, nil, err
+		}
+		if side == "low" {
+			lowest.Rows, lowest.Total = append(lowest.Rows, row), total
+		} else {
+			highest = append(highest, row)
+		}
+	}
+	// The count comes with the low rows: without one there are no rows (low is at least 1).
+	return lowest, highest, rows.Err()
 }

@@ -45,25 +45,20 @@ func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q 
 	v := p.View
 	rd := s.reader(ctx)
 	var (
-		sum            analytics.Summary
-		lowest, high   analytics.UnitPage
-		byCadre        []analytics.Group
-		reads          scopeReads
-		page           analytics.UnitPage
-		lang           = string(l.Lang)
-		g, gctx        = errgroup.WithContext(ctx)
-		highestToFetch = chartUnits / 2
+		sum     analytics.Summary
+		lowest  analytics.UnitPage
+		highest []analytics.UnitRow
+		byCadre []analytics.Group
+		reads   scopeReads
+		page    analytics.UnitPage
+		lang    = string(l.Lang)
+		g, gctx = errgroup.WithContext(ctx)
 	)
 	g.Go(func() (err error) { sum, err = rd.Summary(gctx, v.Filter); return err })
-	// Units by ratio: all of them when few, else the two ends. The highest are read before it
-	// is known whether there are more than chartUnits: the read is small, and waiting for the
-	// count would put it after all the others.
+	// Units by ratio: all of them when few, else the two ends. The highest are read with the
+	// lowest, before it is known whether there are more than chartUnits: they are few.
 	g.Go(func() (err error) {
-		lowest, err = rd.Units(gctx, v.Filter, analytics.SortRatio, chartUnits, 0, lang)
-		return err
-	})
-	g.Go(func() (err error) {
-		high, err = rd.Units(gctx, v.Filter, analytics.SortRatioDesc, highestToFetch, 0, lang)
+		lowest, highest, err = rd.Ends(gctx, v.Filter, chartUnits, chartUnits/2, lang)
 		return err
 	})
 	g.Go(func() (err error) {
@@ -94,7 +89,7 @@ func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q 
 	p.Headline = headline(sum, path, q)
 	rows := withRatio(lowest.Rows)
 	if lowest.Total > chartUnits {
-		high := withRatio(high.Rows)
+		high := withRatio(highest)
 		for i, j := 0, len(high)-1; i < j; i, j = i+1, j-1 {
 			high[i], high[j] = high[j], high[i]
 		}
