@@ -46,7 +46,7 @@ type Explanation struct {
 
 // Explain recomputes the need of unit in cadre for period from the stored data.
 func (r *Reader) Explain(ctx context.Context, unit, cadre string, period time.Time) (Explanation, error) {
-	if _, err := r.checkUnit(ctx, unit, ""); err != nil {
+	if err := r.mayRead(ctx, unit); err != nil {
 		return Explanation{}, err
 	}
 	e := Explanation{Period: period, UnitCode: unit, CadreCode: cadre}

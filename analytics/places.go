@@ -120,7 +120,7 @@ type CadreHistory struct {
 
 // UnitHistory returns every period of a unit per cadre, in cadre order.
 func (r *Reader) UnitHistory(ctx context.Context, code string) ([]CadreHistory, error) {
-	if _, err := r.checkUnit(ctx, code, ""); err != nil {
+	if err := r.mayRead(ctx, code); err != nil {
 		return nil, err
 	}
 	rows, err := r.db.QueryContext(ctx, query("unit_history"), sql.Named("code", code))
@@ -154,7 +154,7 @@ type Person struct {
 
 // UnitStaff returns the people of a unit.
 func (r *Reader) UnitStaff(ctx context.Context, code string) ([]Person, error) {
-	if _, err := r.checkUnit(ctx, code, ""); err != nil {
+	if err := r.mayRead(ctx, code); err != nil {
 		return nil, err
 	}
 	rows, err := r.db.QueryContext(ctx, query("unit_staff"), sql.Named("code", code))

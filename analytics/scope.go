@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // ErrForbidden is returned when a place lies outside the reader's scope.
@@ -58,6 +59,12 @@ func (sc Scope) args() []any {
 type Reader struct {
 	*Service
 	scope Scope
+
+	// seen are the units found in the scope at data version seenAt: a unit page reads its unit
+	// five ways or more, and each read checks it (dashboards make a Reader per request).
+	seenMu sync.Mutex
+	seen   map[string]bool
+	seenAt int64
 }
 
 // For returns a reader limited to sc; the zero Scope reads everything.
@@ -68,6 +75,10 @@ func (r *Reader) Scope() Scope { return r.scope }
 
 // checkUnit returns the unit if the reader may see it, ErrForbidden if not.
 func (r *Reader) checkUnit(ctx context.Context, code, lang string) (Unit, error) {
+	v, err := r.DataVersion(ctx)
+	if err != nil {
+		return Unit{}, err
+	}
 	u, err := r.unit(ctx, code, lang)
 	if err != nil {
 		return u, err
@@ -75,5 +86,29 @@ func (r *Reader) checkUnit(ctx context.Context, code, lang string) (Unit, error)
 	if !r.scope.coversAgency(u.Agency, u.Region) {
 		return Unit{}, fmt.Errorf("unit %s: %w", code, ErrForbidden)
 	}
+	r.seenMu.Lock()
+	if r.seenAt != v {
+		r.seen, r.seenAt = map[string]bool{}, v
+	}
+	r.seen[code] = true
+	r.seenMu.Unlock()
 	return u, nil
+}
+
+// mayRead returns nil if the reader may see the unit, ErrForbidden (or data.ErrNotFound) if
+// not. A unit found in the scope before is not looked up again until the data changes: the
+// version is read first, so a unit seen at it was in the scope at it or later.
+func (r *Reader) mayRead(ctx context.Context, code string) error {
+	v, err := r.DataVersion(ctx)
+	if err != nil {
+		return err
+	}
+	r.seenMu.Lock()
+	ok := r.seenAt == v && r.seen[code]
+	r.seenMu.Unlock()
+	if ok {
+		return nil
+	}
+	_, err = r.checkUnit(ctx, code, "")
+	return err
 }

@@ -135,3 +135,34 @@ func TestScopedPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestScopedUnitAfterMove: a reader that has read a unit in its scope refuses it once the unit
+// has moved to an agency outside the scope, and a refused unit stays refused.
+func TestScopedUnitAfterMove(t *testing.T) {
+	s := fixtureService(t)
+	ctx := context.Background()
+	dinkes := s.For(Scope{Agencies: []string{"36.73-dinkes"}})
+	for range 2 {
+		if _, err := dinkes.UnitHistory(ctx, "P1"); err != nil {
+			t.Fatalf("own puskesmas refused: %v", err)
+		}
+		if _, err := dinkes.UnitStaff(ctx, "S1"); !errors.Is(err, ErrForbidden) {
+			t.Fatalf("a school's staff: err %v, want ErrForbidden", err)
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE units SET agency_code = '36.73-disdik' WHERE code = 'P1'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, read := range []func() error{
+		func() error { _, err := dinkes.UnitHistory(ctx, "P1"); return err },
+		func() error { _, err := dinkes.UnitStaff(ctx, "P1"); return err },
+		func() error { _, err := dinkes.Explain(ctx, "P1", "perawat", feb); return err },
+	} {
+		if err := read(); !errors.Is(err, ErrForbidden) {
+			t.Errorf("moved puskesmas: err %v, want ErrForbidden", err)
+		}
+	}
+}
