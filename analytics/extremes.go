@@ -17,7 +17,7 @@ type Extremes struct {
 // surplus. A filter's own Status leaves only its list.
 func (r *Reader) Extremes(ctx context.Context, f Filter, n int, lang string) (Extremes, error) {
 	f.Scope = r.scope
-	rows, err := r.db.QueryContext(ctx, filtered("units_extremes"), f.args(sql.Named("limit", n), sql.Named("lang", lang))...)
+	rows, err := r.db.QueryContext(ctx, filteredFor("units_extremes", f), f.args(sql.Named("limit", n), sql.Named("lang", lang))...)
 	if err != nil {
 		return Extremes{}, fmt.Errorf("extreme units: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/timbang/timbang/data/datatest"
@@ -129,5 +130,23 @@ func TestEndsEqualUnitLists(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestFilteredForWholeCountry: the queries that read the filtered rows twice copy them for a
+// place and read them twice for the whole country; the texts they rewrite are still there.
+func TestFilteredForWholeCountry(t *testing.T) {
+	for _, name := range []string{"units_page", "units_ends", "units_extremes"} {
+		place := filteredFor(name, Filter{Region: "36.73"})
+		country := filteredFor(name, Filter{})
+		if strings.Contains(place, "NOT MATERIALIZED") || !strings.Contains(country, "fs AS NOT MATERIALIZED (") {
+			t.Errorf("%s: the filtered rows' CTE is not marked as it should be", name)
+		}
+		if strings.Contains(place, "AS MATERIALIZED (") != strings.Contains(country, "AS NOT MATERIALIZED (\n    SELECT * FROM fs") {
+			t.Errorf("%s: a materialized CTE of a place is not read twice for the whole country", name)
+		}
+	}
+	if scoped := filteredFor("units_page", Filter{Scope: Scope{Regions: []string{"36"}}}); strings.Contains(scoped, "NOT MATERIALIZED") {
+		t.Error("a scoped user's rows are read twice")
 	}
 }

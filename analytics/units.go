@@ -67,7 +67,7 @@ func (r *Reader) Units(ctx context.Context, f Filter, order UnitSort, limit, off
 	if !order.Valid() {
 		order = SortRatio
 	}
-	rows, err := r.db.QueryContext(ctx, filtered("units_page"), f.args(sql.Named("sort", string(order)),
+	rows, err := r.db.QueryContext(ctx, filteredFor("units_page", f), f.args(sql.Named("sort", string(order)),
 		sql.Named("limit", limit), sql.Named("offset", offset), sql.Named("lang", lang))...)
 	if err != nil {
 		return UnitPage{}, fmt.Errorf("units: %w", err)
@@ -99,7 +99,7 @@ func scanUnitRow(rows *sql.Rows, extra ...any) (UnitRow, error) {
 // the SortRatioDesc order, in one read. low must be at least 1.
 func (r *Reader) Ends(ctx context.Context, f Filter, low, high int, lang string) (lowest UnitPage, highest []UnitRow, err error) {
 	f.Scope = r.scope
-	rows, err := r.db.QueryContext(ctx, filtered("units_ends"), f.args(sql.Named("low", low), sql.Named("high", high),
+	rows, err := r.db.QueryContext(ctx, filteredFor("units_ends", f), f.args(sql.Named("low", low), sql.Named("high", high),
 		sql.Named("lang", lang))...)
 	if err != nil {
 		return lowest, nil, fmt.Errorf("units by ratio: %w", err)

@@ -5,9 +5,11 @@
 -- The region is also given as the range [$region, $region_end) of codes (see Filter.args): a
 -- plain range lets DuckDB skip the row groups of other regions by their zone maps, as the rows
 -- of a period are stored in region order, which the OR below alone does not.
--- Both are NOT MATERIALIZED: a query that reads fs twice (a unit list and its count) would
--- otherwise copy every filtered row first, 500,000 of them for a national list.
-WITH f AS NOT MATERIALIZED (
+-- A query that reads fs twice (a unit list and its count) has DuckDB copy the filtered rows
+-- once, which is cheaper for a place's few thousand rows than reading them twice, and far
+-- dearer for the 500,000 of a whole country: there listed queries read them as often as
+-- needed (wholeCountry in filter.go).
+WITH f AS (
     SELECT s.*
     FROM unit_stats s
     WHERE s.period = $period
@@ -22,6 +24,6 @@ WITH f AS NOT MATERIALIZED (
            OR list_has_any(string_split($scope_regions, ','),
                            [s.region_code, left(s.region_code, 2), left(s.region_code, 5), left(s.region_code, 8)]))
 ),
-fs AS NOT MATERIALIZED (
+fs AS (
     SELECT * FROM f WHERE $status = '' OR f.status = $status
 )

@@ -1,10 +1,11 @@
 -- The overview's two top lists in one read: the $limit rows most short (severe shortage and
 -- shortage, lowest ratio first) and the $limit most in surplus (highest ratio first), in the
 -- orders of units_page.sql's 'ratio' and '-ratio'. Three unit lists, each cutting its page and
--- counting all rows, were a third of a cold overview; here two cuts and no count. flagged is not
--- materialized: copying the flagged rows of a national filter cost more than reading them twice.
+-- counting all rows, were a third of a cold overview; here two cuts and no count. The flagged
+-- rows of a place are copied once for both cuts; those of the whole country are read twice
+-- instead (wholeCountry in filter.go).
 -- Continues the WITH list of queries/filtered.sql; the names are joined as in units_page.sql.
-, flagged AS NOT MATERIALIZED (
+, flagged AS MATERIALIZED (
     SELECT * FROM fs WHERE status IN ('severe_shortage', 'shortage', 'surplus')
 ),
 page AS (
