@@ -79,9 +79,9 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{an: cfg.Analytics, assets: assets, options: map[optionsKey]analytics.Options{}, menus: map[menuKey]*renderedMenu{},
-		rendered: map[string]int{},
-		store:    cfg.Store, plans: plans.New(cfg.Store), maxUpload: cfg.MaxUploadBytes, uploads: uploads{pending: map[string]*pendingUpload{}}}
+	s := &Server{an: cfg.Analytics, assets: assets, rendered: map[string]int{},
+		options: map[optionsKey]analytics.Options{}, menus: map[menuKey]*renderedMenu{},
+		store: cfg.Store, plans: plans.New(cfg.Store), maxUpload: cfg.MaxUploadBytes, uploads: uploads{pending: map[string]*pendingUpload{}}}
 	switch {
 	case cfg.CacheBytes == 0:
 		s.cache = newResponseCache(DefaultCacheBytes)
