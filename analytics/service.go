@@ -30,12 +30,17 @@ func New(store *data.Store) *Service {
 // Refresh rebuilds every rollup from the stored data in one transaction, so a page never sees
 // half-refreshed numbers, and bumps the data version.
 func (s *Service) Refresh(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer func() { _ = tx.Rollback() }()
-	if err := RefreshTx(ctx, tx); err != nil {
+	if err := RefreshTx(ctx, conn, tx); err != nil {
 		return err
 	}
 	defer s.DataChanged()
@@ -83,10 +88,19 @@ func (s *Service) Stale(ctx context.Context) (bool, error) {
 }
 
 // RefreshTx rebuilds the rollups inside a caller's transaction: an import writes its data and
-// the rollups that reflect it in one commit.
-func RefreshTx(ctx context.Context, tx *sql.Tx) error {
+// the rollups that reflect it in one commit. tx must have been begun on conn, which loads the
+// Gini computed in Go through DuckDB's appender.
+func RefreshTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error {
 	// unit_history is unit_stats in unit order for the unit page: it is copied right after.
-	for _, name := range []string{"refresh_unit_stats", "refresh_unit_history", "refresh_scope_stats", "bump_data_version"} {
+	for _, name := range []string{"refresh_unit_stats", "refresh_unit_history"} {
+		if _, err := tx.ExecContext(ctx, query(name)); err != nil {
+			return fmt.Errorf("refresh rollups: %s: %w", name, err)
+		}
+	}
+	if err := refreshScopeGini(ctx, conn, tx); err != nil {
+		return fmt.Errorf("refresh rollups: %w", err)
+	}
+	for _, name := range []string{"refresh_scope_stats", "bump_data_version"} {
 		if _, err := tx.ExecContext(ctx, query(name)); err != nil {
 			return fmt.Errorf("refresh rollups: %s: %w", name, err)
 		}

@@ -22,9 +22,9 @@ type Options struct {
 	Limits Limits
 	// Progress, if set, hears what the import is doing.
 	Progress func(Progress)
-	// AfterApply runs inside the import's transaction after the data is written; Timbang
-	// rebuilds its rollups there, so pages never show new data with old totals.
-	AfterApply func(ctx context.Context, tx *sql.Tx) error
+	// AfterApply runs inside the import's transaction (tx, begun on conn) after the data is
+	// written; Timbang rebuilds its rollups there, so pages never show new data with old totals.
+	AfterApply func(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error
 	// Scope limits the batch to a planner's regions and agencies (see scope.go); the zero Scope
 	// is everything.
 	Scope accounts.Scope
@@ -500,7 +500,7 @@ func (b *batch) apply(ctx context.Context, started time.Time) error {
 	}
 	if b.opt.AfterApply != nil {
 		b.progress("refresh", "", 0)
-		if err := b.opt.AfterApply(ctx, tx); err != nil {
+		if err := b.opt.AfterApply(ctx, b.conn, tx); err != nil {
 			return err
 		}
 	}

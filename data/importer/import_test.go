@@ -261,7 +261,7 @@ func TestBatchIsAllOrNothing(t *testing.T) {
 		t.Fatal("the unit of a rejected batch was stored")
 	}
 	boom := errors.New("disk full")
-	_, err := importFiles(t, s, Options{AfterApply: func(context.Context, *sql.Tx) error { return boom }}, units, staff)
+	_, err := importFiles(t, s, Options{AfterApply: func(context.Context, *sql.Conn, *sql.Tx) error { return boom }}, units, staff)
 	if !errors.Is(err, boom) {
 		t.Fatalf("failing batch: %v", err)
 	}

@@ -1,0 +1,264 @@
+package analytics
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// The Gini of scope_stats, computed in Go.
+//
+// Each scope_stats row needs the Gini of its unit rows in EJ order. In SQL that is one sort
+// of all unit rows per kind of scope (5 scope kinds x cadre or all x type or all = 20 sorts of
+// some 12 million rows at national scale), over five minutes. Here the rows of a period are
+// sorted by EJ once, and one pass updates the running sums of the 20 scopes every row belongs
+// to: the same sums as Gini in formulas.go, scope by scope, in the same order.
+
+// giniKinds is the number of scopes a unit row belongs to: all, agency and the region at
+// levels 1 to 3, each by cadre or all cadres and by unit type or all types.
+const giniKinds = 20
+
+// giniScope names one scope_stats row apart from its period; "" is "all" in cadre and type.
+type giniScope struct {
+	kind, code, cadre, unitType string
+}
+
+// giniRow is one staffed unit row: its EJ, staff and cell (see refresh_gini_setup.sql).
+type giniRow struct {
+	ej   float64
+	w    int32
+	cell int32
+}
+
+// giniSums are the running sums of one scope: staff and staff-weighted EJ before the current
+// row, and the sum of w_i (x_i W_before - S_before) so far (see Gini).
+type giniSums struct {
+	w, s, pairs float64
+}
+
+// giniValue is one result row of refresh_gini.
+type giniValue struct {
+	scope int32
+	gini  float64
+}
+
+// refreshScopeGini fills the temporary tables refresh_gini_scopes and refresh_gini from
+// unit_stats, inside tx. conn is tx's connection: the results go in through its appender.
+func refreshScopeGini(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, query("refresh_gini_setup")); err != nil {
+		return fmt.Errorf("gini setup: %w", err)
+	}
+	scopes, cellScopes, err := loadGiniCells(ctx, tx)
+	if err != nil {
+		return err
+	}
+	periods, err := loadGiniRows(ctx, tx, len(cellScopes))
+	if err != nil {
+		return err
+	}
+	results := make([][]giniValue, len(periods))
+	var wg sync.WaitGroup
+	next := make(chan int, len(periods))
+	for p := range periods {
+		next <- p
+	}
+	close(next)
+	for range min(runtime.GOMAXPROCS(0), len(periods)) {
+		wg.Go(func() {
+			sums := make([]giniSums, len(scopes))
+			for p := range next {
+				results[p] = periodGini(periods[p], cellScopes, sums)
+				periods[p] = nil // the rows are no longer needed
+			}
+		})
+	}
+	wg.Wait()
+	return conn.Raw(func(dc any) error {
+		dconn, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("gini: unexpected driver connection %T", dc)
+		}
+		if err := appendRows(dconn, "refresh_gini_scopes", func(add func(...driver.Value) error) error {
+			for i, s := range scopes {
+				if err := add(int32(i), s.kind, s.code, s.cadre, s.unitType); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		return appendRows(dconn, "refresh_gini", func(add func(...driver.Value) error) error {
+			for p, values := range results {
+				for _, v := range values {
+					if err := add(v.scope, int32(p), v.gini); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+	})
+}
+
+// appendRows bulk-loads rows into a temporary table of the connection's open transaction.
+func appendRows(dconn driver.Conn, table string, fill func(add func(...driver.Value) error) error) error {
+	app, err := duckdb.NewAppender(dconn, "temp", "main", table)
+	if err != nil {
+		return fmt.Errorf("gini: append %s: %w", table, err)
+	}
+	ferr := fill(app.AppendRow)
+	if err := app.Close(); err != nil && ferr == nil {
+		ferr = err
+	}
+	if ferr != nil {
+		return fmt.Errorf("gini: append %s: %w", table, ferr)
+	}
+	return nil
+}
+
+// loadGiniCells numbers every scope and lists, for each cell, the scopes it belongs to (-1
+// where a unit sits above the region level of that kind).
+func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]int32, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT cell, agency_code, region8, cadre_code, unit_type FROM refresh_cells ORDER BY cell`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("gini cells: %w", err)
+	}
+	defer rows.Close()
+	var scopes []giniScope
+	numbers := map[giniScope]int32{}
+	number := func(s giniScope) int32 {
+		n, ok := numbers[s]
+		if !ok {
+			n = int32(len(scopes))
+			numbers[s] = n
+			scopes = append(scopes, s)
+		}
+		return n
+	}
+	var cellScopes [][giniKinds]int32
+	for rows.Next() {
+		var cell int
+		var agency, region8, cadre, unitType string
+		if err := rows.Scan(&cell, &agency, &region8, &cadre, &unitType); err != nil {
+			return nil, nil, fmt.Errorf("gini cells: %w", err)
+		}
+		if cell != len(cellScopes) {
+			return nil, nil, fmt.Errorf("gini cells: cell %d out of order", cell)
+		}
+		// The scopes of the cell in a fixed order; a region level the unit does not reach is
+		// no scope of that kind.
+		places := [5]giniScope{
+			{kind: "all"},
+			{kind: "agency", code: agency},
+			{kind: "region", code: regionPrefix(region8, 2)},
+			{kind: "region", code: regionPrefix(region8, 5)},
+			{kind: "region", code: regionPrefix(region8, 8)},
+		}
+		var own [giniKinds]int32
+		k := 0
+		for _, place := range places {
+			for _, byCadre := range [2]bool{false, true} {
+				for _, byType := range [2]bool{false, true} {
+					own[k] = -1
+					if place.kind == "all" || place.code != "" {
+						s := place
+						if byCadre {
+							s.cadre = cadre
+						}
+						if byType {
+							s.unitType = unitType
+						}
+						own[k] = number(s)
+					}
+					k++
+				}
+			}
+		}
+		cellScopes = append(cellScopes, own)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("gini cells: %w", err)
+	}
+	return scopes, cellScopes, nil
+}
+
+// regionPrefix is the region code of level n characters containing code, or "" when code is
+// shorter (the unit belongs to a higher region). Level 1 is always there, as in the totals.
+func regionPrefix(code string, n int) string {
+	if n == 2 {
+		return code[:min(2, len(code))]
+	}
+	if len(code) < n {
+		return ""
+	}
+	return code[:n]
+}
+
+// loadGiniRows reads the staffed unit rows with an EJ, by period number.
+func loadGiniRows(ctx context.Context, tx *sql.Tx, cells int) ([][]giniRow, error) {
+	var nPeriods int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM refresh_periods`).Scan(&nPeriods); err != nil {
+		return nil, fmt.Errorf("gini periods: %w", err)
+	}
+	periods := make([][]giniRow, nPeriods)
+	rows, err := tx.QueryContext(ctx, query("refresh_gini_rows"))
+	if err != nil {
+		return nil, fmt.Errorf("gini rows: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r giniRow
+		var p int
+		if err := rows.Scan(&r.ej, &r.w, &r.cell, &p); err != nil {
+			return nil, fmt.Errorf("gini rows: %w", err)
+		}
+		if p < 0 || p >= nPeriods || r.cell < 0 || int(r.cell) >= cells {
+			return nil, fmt.Errorf("gini rows: period %d or cell %d out of range", p, r.cell)
+		}
+		periods[p] = append(periods[p], r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("gini rows: %w", err)
+	}
+	return periods, nil
+}
+
+// periodGini computes the Gini of every scope with staffed rows in one period. sums is
+// scratch space, one entry per scope, zero on entry and on return.
+func periodGini(rows []giniRow, cellScopes [][giniKinds]int32, sums []giniSums) []giniValue {
+	slices.SortFunc(rows, func(a, b giniRow) int { return cmp.Compare(a.ej, b.ej) })
+	touched := make([]int32, 0, 1024)
+	for _, r := range rows {
+		x, w := r.ej, float64(r.w)
+		for _, g := range cellScopes[r.cell] {
+			if g < 0 {
+				continue
+			}
+			s := &sums[g]
+			if s.w == 0 {
+				touched = append(touched, g)
+			}
+			s.pairs += w * (x*s.w - s.s)
+			s.w += w
+			s.s += w * x
+		}
+	}
+	values := make([]giniValue, 0, len(touched))
+	for _, g := range touched {
+		s := sums[g]
+		// As Gini: no value when every EJ is zero.
+		if s.s > 0 {
+			values = append(values, giniValue{scope: g, gini: s.pairs / (s.w * s.s)})
+		}
+		sums[g] = giniSums{}
+	}
+	return values
+}
