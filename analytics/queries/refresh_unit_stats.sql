@@ -24,6 +24,12 @@ grades AS (
     SELECT list({'grade': grade, 'min_ej': min_ej, 'inclusive': min_inclusive} ORDER BY min_ej DESC) AS g
     FROM abk_grades
 ),
+-- Every unit with a number in the order the rows are written (region, then code): the joins
+-- and the final sort of some 12 million rows then compare integers, not codes.
+numbered_units AS (
+    SELECT row_number() OVER (ORDER BY region_code, code)::INTEGER AS unit_no, code, name, unit_type, agency_code, region_code
+    FROM units
+),
 -- Staff count in post at the end of each period. People on study leave, suspended or retired
 -- do not carry workload. A person counts in a unit from the month they entered it to the month
 -- before they left it: their transfers (completed moves, oldest first) cut their time into
@@ -61,39 +67,40 @@ stints AS (
 -- drop out. Months before the first period count as the first period, so most people add to
 -- one opening count per unit and cadre and only the few who came or went later to a change.
 entries AS (
-    SELECT unit_code, cadre_code, greatest(month, (SELECT period FROM first_period)) AS month, sum(n) AS n
+    SELECT u.unit_no, e.cadre_code, greatest(e.month, (SELECT period FROM first_period)) AS month, sum(e.n) AS n
     FROM (
         SELECT unit_code, cadre_code, start_month AS month, 1 AS n FROM stints
         WHERE end_month IS NULL OR start_month < end_month
         UNION ALL
         SELECT unit_code, cadre_code, end_month, -1 FROM stints
         WHERE end_month IS NOT NULL AND start_month < end_month
-    )
+    ) e
+    JOIN numbered_units u ON u.code = e.unit_code
     GROUP BY ALL
-    HAVING sum(n) <> 0
+    HAVING sum(e.n) <> 0
 ),
 -- Every cadre the unit type has a norm for and every cadre the unit has or had staff in, with
 -- the count in post at the end of the first period, the unit's attributes and the norm.
 pairs AS (
-    SELECT pr.unit_code, pr.cadre_code, pr.opening, u.name AS unit_name, u.unit_type, u.agency_code, u.region_code,
+    SELECT pr.unit_no, u.code AS unit_code, pr.cadre_code, pr.opening, u.name AS unit_name, u.unit_type, u.agency_code, u.region_code,
            n.method, n.per_staff, n.support_pct
     FROM (
-        SELECT unit_code, cadre_code, sum(opening)::INTEGER AS opening
+        SELECT unit_no, cadre_code, sum(opening)::INTEGER AS opening
         FROM (
-            SELECT u.code AS unit_code, n.cadre_code, 0 AS opening
-            FROM units u JOIN staffing_norms n ON n.unit_type = u.unit_type
+            SELECT u.unit_no, n.cadre_code, 0 AS opening
+            FROM numbered_units u JOIN staffing_norms n ON n.unit_type = u.unit_type
             UNION ALL
-            SELECT unit_code, cadre_code, CASE WHEN month <= (SELECT period FROM first_period) THEN n ELSE 0 END
+            SELECT unit_no, cadre_code, CASE WHEN month <= (SELECT period FROM first_period) THEN n ELSE 0 END
             FROM entries
         )
         GROUP BY ALL
     ) pr
-    JOIN units u ON u.code = pr.unit_code
+    JOIN numbered_units u ON u.unit_no = pr.unit_no
     LEFT JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.cadre_code = pr.cadre_code
 ),
 -- Arrivals and departures after the first period, summed up to each later period.
 changes AS (
-    SELECT p.period, e.unit_code, e.cadre_code, sum(e.n)::INTEGER AS n
+    SELECT p.period, e.unit_no, e.cadre_code, sum(e.n)::INTEGER AS n
     FROM entries e JOIN periods p ON e.month <= p.period
     WHERE e.month > (SELECT period FROM first_period)
     GROUP BY ALL
@@ -103,14 +110,14 @@ activity_count AS (
     SELECT unit_type, cadre_code, count(*) AS n FROM activity_standards GROUP BY ALL
 ),
 activity_minutes AS (
-    SELECT w.period, u.code AS unit_code, u.unit_type, u.agency_code, a.cadre_code,
+    SELECT w.period, u.unit_no, u.unit_type, u.agency_code, a.cadre_code,
            sum(w.value * CASE i.kind WHEN 'flow' THEN 12 ELSE 1 END * a.minutes) AS minutes
-    FROM units u
+    FROM numbered_units u
     JOIN activity_standards a ON a.unit_type = u.unit_type
     JOIN workload w ON w.unit_code = u.code AND w.indicator = a.indicator
     JOIN indicators i ON i.code = a.indicator
     JOIN activity_count c ON c.unit_type = u.unit_type AND c.cadre_code = a.cadre_code
-    GROUP BY w.period, u.code, u.unit_type, u.agency_code, a.cadre_code
+    GROUP BY w.period, u.unit_no, u.unit_type, u.agency_code, a.cadre_code
     HAVING count(*) = any_value(c.n)
 ),
 wisn_params AS (
@@ -128,12 +135,12 @@ wisn_params AS (
 -- The workload and the staff it requires, per period, unit and cadre that reported it: ratio
 -- norms divide the indicator's value, WISN and ABK turn the minutes into staff.
 requirements AS (
-    SELECT w.period, u.code AS unit_code, n.cadre_code, w.value AS workload, w.value / n.per_staff AS required
-    FROM units u
+    SELECT w.period, u.unit_no, n.cadre_code, w.value AS workload, w.value / n.per_staff AS required
+    FROM numbered_units u
     JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.method = 'ratio'
     JOIN workload w ON w.unit_code = u.code AND w.indicator = n.indicator
     UNION ALL
-    SELECT am.period, am.unit_code, am.cadre_code, am.minutes / 60,
+    SELECT am.period, am.unit_no, am.cadre_code, am.minutes / 60,
            CASE n.method
                WHEN 'wisn' THEN am.minutes / (wp.awt_hours * 60) * wp.caf + wp.individual_hours / wp.awt_hours
                WHEN 'abk' THEN am.minutes / (1 - n.support_pct)
@@ -146,14 +153,14 @@ requirements AS (
     LEFT JOIN agency_settings ag ON ag.agency_code = am.agency_code
 ),
 base AS (
-    SELECT p.period, pr.unit_code, pr.cadre_code, pr.unit_name, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
+    SELECT p.period, pr.unit_no, pr.unit_code, pr.cadre_code, pr.unit_name, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
            pr.opening + coalesce(ch.n, 0) AS actual, rq.workload, rq.required
     FROM pairs pr
     CROSS JOIN periods p
     LEFT JOIN changes ch
-        ON ch.period = p.period AND ch.unit_code = pr.unit_code AND ch.cadre_code = pr.cadre_code
+        ON ch.period = p.period AND ch.unit_no = pr.unit_no AND ch.cadre_code = pr.cadre_code
     LEFT JOIN requirements rq
-        ON rq.period = p.period AND rq.unit_code = pr.unit_code AND rq.cadre_code = pr.cadre_code
+        ON rq.period = p.period AND rq.unit_no = pr.unit_no AND rq.cadre_code = pr.cadre_code
 ),
 classified AS (
     SELECT base.*,
@@ -191,5 +198,6 @@ SELECT c.period, c.unit_code, c.cadre_code, c.unit_type, c.agency_code, c.region
        c.unit_name
 FROM classified c CROSS JOIN grades gr
 -- Rows in period order: every page reads one period, and DuckDB then skips the row groups of
--- the others by their zone maps instead of scanning all 24 periods.
-ORDER BY c.period, c.region_code, c.unit_code, c.cadre_code;
+-- the others by their zone maps instead of scanning all 24 periods. Within a period, by region,
+-- unit and cadre (unit_no follows region and code).
+ORDER BY c.period, c.unit_no, c.cadre_code;
