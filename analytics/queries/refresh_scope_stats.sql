@@ -10,8 +10,16 @@ DELETE FROM scope_stats;
 
 INSERT INTO scope_stats
 WITH
+-- Units per agency, district and unit type. The unit rows of every period are the same (one per
+-- unit and cadre, refresh_unit_stats.sql), so the first period counts them for all.
+unit_counts AS (
+    SELECT agency_code, left(region_code, 8) AS region8, unit_type, count(DISTINCT unit_code) AS units
+    FROM unit_stats
+    WHERE period = (SELECT min(period) FROM unit_stats)
+    GROUP BY ALL
+),
 -- Sums per period, agency, district, cadre and unit type.
-cells AS (
+cadre_cells AS (
     SELECT period, agency_code, left(region_code, 8) AS region8, cadre_code, unit_type,
            count(*) AS positions,
            sum(actual) AS staff,
@@ -24,14 +32,18 @@ cells AS (
            count(*) FILTER (WHERE status = 'shortage') AS n_shortage,
            count(*) FILTER (WHERE status = 'balanced') AS n_balanced,
            count(*) FILTER (WHERE status = 'surplus') AS n_surplus,
-           count(*) FILTER (WHERE status = 'no_data') AS n_no_data,
-           -- a unit has one row per cadre: in "all cadres" it counts once, on its first cadre
-           count(*) FILTER (WHERE first_cadre) AS units_all_cadres
-    FROM (
-        SELECT *, cadre_code = min(cadre_code) OVER (PARTITION BY period, unit_code) AS first_cadre
-        FROM unit_stats
-    )
+           count(*) FILTER (WHERE status = 'no_data') AS n_no_data
+    FROM unit_stats
     GROUP BY ALL
+),
+-- A unit has one row per cadre, so in "all cadres" it must count once: the units of an agency,
+-- district and type go to the cell of their first cadre, and the cadre cells add up to them.
+cells AS (
+    SELECT c.*,
+           CASE WHEN c.cadre_code = min(c.cadre_code) OVER (PARTITION BY c.period, c.agency_code, c.region8, c.unit_type)
+                THEN u.units ELSE 0 END AS units_all_cadres
+    FROM cadre_cells c
+    JOIN unit_counts u ON u.agency_code = c.agency_code AND u.region8 = c.region8 AND u.unit_type = c.unit_type
 ),
 scoped AS (
     SELECT 'all' AS scope_kind, '' AS scope_code, * FROM cells
