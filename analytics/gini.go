@@ -1,11 +1,11 @@
 package analytics
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -215,15 +215,17 @@ func loadGiniRows(ctx context.Context, tx *sql.Tx, cells int) ([][]giniRow, erro
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var r giniRow
-		var p int
-		if err := rows.Scan(&r.ej, &r.w, &r.cell, &p); err != nil {
+		var ej float64
+		var key int64
+		if err := rows.Scan(&ej, &key); err != nil {
 			return nil, fmt.Errorf("gini rows: %w", err)
 		}
-		if p < 0 || p >= nPeriods || r.cell < 0 || int(r.cell) >= cells {
-			return nil, fmt.Errorf("gini rows: period %d or cell %d out of range", p, r.cell)
+		at, w := key>>32, key&math.MaxUint32
+		p, cell := int(at/int64(cells)), at%int64(cells)
+		if p >= nPeriods || w > math.MaxInt32 {
+			return nil, fmt.Errorf("gini rows: period %d or staff %d out of range", p, w)
 		}
-		periods[p] = append(periods[p], r)
+		periods[p] = append(periods[p], giniRow{ej: ej, w: int32(w), cell: int32(cell)})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("gini rows: %w", err)
@@ -234,7 +236,16 @@ func loadGiniRows(ctx context.Context, tx *sql.Tx, cells int) ([][]giniRow, erro
 // periodGini computes the Gini of every scope with staffed rows in one period. sums is
 // scratch space, one entry per scope, zero on entry and on return.
 func periodGini(rows []giniRow, cellScopes [][giniKinds]int32, sums []giniSums) []giniValue {
-	slices.SortFunc(rows, func(a, b giniRow) int { return cmp.Compare(a.ej, b.ej) })
+	// EJ is never NaN (required / actual with actual > 0), so plain comparisons order it.
+	slices.SortFunc(rows, func(a, b giniRow) int {
+		switch {
+		case a.ej < b.ej:
+			return -1
+		case a.ej > b.ej:
+			return 1
+		}
+		return 0
+	})
 	touched := make([]int32, 0, 1024)
 	for _, r := range rows {
 		x, w := r.ej, float64(r.w)
