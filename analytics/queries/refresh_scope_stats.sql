@@ -45,32 +45,54 @@ cells AS (
     FROM cadre_cells c
     JOIN unit_counts u ON u.agency_code = c.agency_code AND u.region8 = c.region8 AND u.unit_type = c.unit_type
 ),
-scoped AS (
-    SELECT 'all' AS scope_kind, '' AS scope_code, * FROM cells
-    UNION ALL
-    SELECT 'agency', agency_code, * FROM cells
-    UNION ALL
-    SELECT 'region', left(region8, 2), * FROM cells
-    UNION ALL
-    SELECT 'region', left(region8, 5), * FROM cells WHERE length(region8) >= 5
-    UNION ALL
-    SELECT 'region', region8, * FROM cells WHERE length(region8) >= 8
-),
-totals AS (
-    SELECT period, scope_kind, scope_code,
+-- The cells with a scope code, by cadre or all cadres and by unit type or all types ('' is
+-- "all"): places are the districts (or the region of a unit that sits higher), then agencies.
+-- Each coarser region level adds up the level below instead of all cells again.
+by_place AS (
+    SELECT period, 'region' AS scope_kind, region8 AS scope_code,
            coalesce(cadre_code, '') AS cadre_key, coalesce(unit_type, '') AS type_key,
            CASE WHEN grouping(cadre_code) = 1 THEN sum(units_all_cadres) ELSE sum(positions) END AS units,
-           sum(positions) AS positions, sum(staff) AS staff, sum(staff_measured) AS staff_measured,
-           sum(required) AS required, sum(required_rounded) AS required_rounded,
-           sum(shortage_people) AS shortage_people, sum(surplus_people) AS surplus_people,
-           sum(n_severe_shortage) AS n_severe_shortage, sum(n_shortage) AS n_shortage,
-           sum(n_balanced) AS n_balanced, sum(n_surplus) AS n_surplus, sum(n_no_data) AS n_no_data
-    FROM scoped
-    GROUP BY GROUPING SETS (
-        (period, scope_kind, scope_code, cadre_code, unit_type),
-        (period, scope_kind, scope_code, cadre_code),
-        (period, scope_kind, scope_code, unit_type),
-        (period, scope_kind, scope_code))
+           sum(COLUMNS(* EXCLUDE (period, agency_code, region8, cadre_code, unit_type, units_all_cadres)))
+    FROM cells
+    GROUP BY GROUPING SETS ((period, region8, cadre_code, unit_type), (period, region8, cadre_code),
+                            (period, region8, unit_type), (period, region8))
+    UNION ALL
+    SELECT period, 'agency', agency_code,
+           coalesce(cadre_code, ''), coalesce(unit_type, ''),
+           CASE WHEN grouping(cadre_code) = 1 THEN sum(units_all_cadres) ELSE sum(positions) END,
+           sum(COLUMNS(* EXCLUDE (period, agency_code, region8, cadre_code, unit_type, units_all_cadres)))
+    FROM cells
+    GROUP BY GROUPING SETS ((period, agency_code, cadre_code, unit_type), (period, agency_code, cadre_code),
+                            (period, agency_code, unit_type), (period, agency_code))
+),
+regencies AS (
+    SELECT period, scope_kind, left(scope_code, 5) AS scope_code, cadre_key, type_key,
+           sum(COLUMNS(* EXCLUDE (period, scope_kind, scope_code, cadre_key, type_key)))
+    FROM by_place
+    WHERE scope_kind = 'region' AND length(scope_code) >= 5
+    GROUP BY ALL
+),
+provinces AS (
+    SELECT period, scope_kind, left(scope_code, 2) AS scope_code, cadre_key, type_key,
+           sum(COLUMNS(* EXCLUDE (period, scope_kind, scope_code, cadre_key, type_key)))
+    FROM (
+        SELECT * FROM regencies
+        UNION ALL
+        SELECT * FROM by_place WHERE scope_kind = 'region' AND length(scope_code) < 5
+    )
+    GROUP BY ALL
+),
+totals AS (
+    SELECT * FROM by_place WHERE scope_kind = 'agency' OR length(scope_code) >= 8
+    UNION ALL
+    SELECT * FROM regencies
+    UNION ALL
+    SELECT * FROM provinces
+    UNION ALL
+    SELECT period, 'all', '', cadre_key, type_key,
+           sum(COLUMNS(* EXCLUDE (period, scope_kind, scope_code, cadre_key, type_key)))
+    FROM provinces
+    GROUP BY ALL
 ),
 gini AS (
     SELECT p.period, s.scope_kind, s.scope_code, s.cadre_key, s.type_key, g.gini
