@@ -127,7 +127,7 @@ func appendRows(dconn driver.Conn, table string, fill func(add func(...driver.Va
 // loadGiniCells numbers every scope and lists, for each cell, the scopes it belongs to (-1
 // where a unit sits above the region level of that kind).
 func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]int32, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT cell, agency_code, region8, cadre_code, unit_type FROM refresh_cells ORDER BY cell`)
+	rows, err := tx.QueryContext(ctx, `SELECT cell, agency_code, region1, region2, region3, cadre_code, unit_type FROM refresh_cells ORDER BY cell`)
 	if err != nil {
 		return nil, nil, fmt.Errorf("gini cells: %w", err)
 	}
@@ -146,21 +146,24 @@ func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]i
 	var cellScopes [][giniKinds]int32
 	for rows.Next() {
 		var cell int
-		var agency, region8, cadre, unitType string
-		if err := rows.Scan(&cell, &agency, &region8, &cadre, &unitType); err != nil {
+		var agency, region1, cadre, unitType string
+		var region2, region3 sql.NullString
+		if err := rows.Scan(&cell, &agency, &region1, &region2, &region3, &cadre, &unitType); err != nil {
 			return nil, nil, fmt.Errorf("gini cells: %w", err)
 		}
 		if cell != len(cellScopes) {
 			return nil, nil, fmt.Errorf("gini cells: cell %d out of order", cell)
 		}
-		// The scopes of the cell in a fixed order; a region level the unit does not reach is
-		// no scope of that kind.
-		places := [5]giniScope{
-			{kind: "all"},
-			{kind: "agency", code: agency},
-			{kind: "region", code: regionPrefix(region8, 2)},
-			{kind: "region", code: regionPrefix(region8, 5)},
-			{kind: "region", code: regionPrefix(region8, 8)},
+		// The cell's places in a fixed order; a region level above the units is no place.
+		places := [5]struct {
+			scope giniScope
+			ok    bool
+		}{
+			{giniScope{kind: "all"}, true},
+			{giniScope{kind: "agency", code: agency}, true},
+			{giniScope{kind: "region", code: region1}, true},
+			{giniScope{kind: "region", code: region2.String}, region2.Valid},
+			{giniScope{kind: "region", code: region3.String}, region3.Valid},
 		}
 		var own [giniKinds]int32
 		k := 0
@@ -168,8 +171,8 @@ func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]i
 			for _, byCadre := range [2]bool{false, true} {
 				for _, byType := range [2]bool{false, true} {
 					own[k] = -1
-					if place.kind == "all" || place.code != "" {
-						s := place
+					if place.ok {
+						s := place.scope
 						if byCadre {
 							s.cadre = cadre
 						}
@@ -188,18 +191,6 @@ func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]i
 		return nil, nil, fmt.Errorf("gini cells: %w", err)
 	}
 	return scopes, cellScopes, nil
-}
-
-// regionPrefix is the region code of level n characters containing code, or "" when code is
-// shorter (the unit belongs to a higher region). Level 1 is always there, as in the totals.
-func regionPrefix(code string, n int) string {
-	if n == 2 {
-		return code[:min(2, len(code))]
-	}
-	if len(code) < n {
-		return ""
-	}
-	return code[:n]
 }
 
 // loadGiniRows reads the staffed unit rows with an EJ, by period number.

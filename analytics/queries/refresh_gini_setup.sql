@@ -9,7 +9,12 @@ SELECT (row_number() OVER (ORDER BY period) - 1)::INTEGER AS period_no, period
 FROM (SELECT DISTINCT period FROM unit_stats);
 
 CREATE OR REPLACE TEMP TABLE refresh_cells AS
-SELECT (row_number() OVER (ORDER BY agency_code, region8, cadre_code, unit_type) - 1)::INTEGER AS cell, *
+SELECT (row_number() OVER (ORDER BY agency_code, region8, cadre_code, unit_type) - 1)::INTEGER AS cell, *,
+       -- the cell's region at levels 1 to 3, cut as refresh_scope_stats.sql cuts it; NULL where
+       -- the units sit higher than the level
+       left(region8, 2) AS region1,
+       CASE WHEN length(region8) >= 5 THEN left(region8, 5) END AS region2,
+       CASE WHEN length(region8) >= 8 THEN region8 END AS region3
 FROM (
     SELECT DISTINCT agency_code, left(region_code, 8) AS region8, cadre_code, unit_type
     FROM unit_stats
