@@ -3,6 +3,26 @@
 -- Kept in step with formulas.go and status.go; analytics tests compare the two.
 DELETE FROM unit_stats;
 
+-- The settings and the ABK grades (from the highest, as one list) as constants: the rows are
+-- classified after the sort below, where a join, even with one row, would not keep the order.
+SET VARIABLE refresh_bands = (
+    SELECT {
+        'severe_below':      max(value) FILTER (WHERE key = 'band_severe_below'),
+        'shortage_below':    max(value) FILTER (WHERE key = 'band_shortage_below'),
+        'surplus_above':     max(value) FILTER (WHERE key = 'band_surplus_above'),
+        'abk_hours_default': max(value) FILTER (WHERE key = 'abk_effective_hours_default')
+    }
+    FROM settings
+);
+SET VARIABLE refresh_grades = (
+    SELECT list({'grade': grade, 'min_ej': min_ej, 'inclusive': min_inclusive} ORDER BY min_ej DESC)
+    FROM abk_grades
+);
+-- Whether EJ reaches the i-th grade of that list; false past its end.
+CREATE OR REPLACE TEMP MACRO refresh_reaches(ej, i) AS
+    ej > getvariable('refresh_grades')[i].min_ej
+    OR (getvariable('refresh_grades')[i].inclusive AND ej = getvariable('refresh_grades')[i].min_ej);
+
 INSERT INTO unit_stats
 WITH
 periods AS (
@@ -10,19 +30,6 @@ periods AS (
 ),
 first_period AS (
     SELECT min(period) AS period FROM periods
-),
-bands AS (
-    SELECT
-        max(value) FILTER (WHERE key = 'band_severe_below')           AS severe_below,
-        max(value) FILTER (WHERE key = 'band_shortage_below')         AS shortage_below,
-        max(value) FILTER (WHERE key = 'band_surplus_above')          AS surplus_above,
-        max(value) FILTER (WHERE key = 'abk_effective_hours_default') AS abk_hours_default
-    FROM settings
-),
--- The ABK grades from the highest, as one list: a lookup per row without a subquery.
-grades AS (
-    SELECT list({'grade': grade, 'min_ej': min_ej, 'inclusive': min_inclusive} ORDER BY min_ej DESC) AS g
-    FROM abk_grades
 ),
 -- Every unit with a number in the order the rows are written (region, then code): the joins
 -- and the final sort of some 12 million rows then compare integers, not codes.
@@ -144,10 +151,9 @@ requirements AS (
            CASE n.method
                WHEN 'wisn' THEN am.minutes / (wp.awt_hours * 60) * wp.caf + wp.individual_hours / wp.awt_hours
                WHEN 'abk' THEN am.minutes / (1 - n.support_pct)
-                               / (coalesce(ag.effective_hours, b.abk_hours_default) * 60)
+                               / (coalesce(ag.effective_hours, getvariable('refresh_bands').abk_hours_default) * 60)
            END
     FROM activity_minutes am
-    CROSS JOIN bands b
     JOIN staffing_norms n ON n.unit_type = am.unit_type AND n.cadre_code = am.cadre_code AND n.method IN ('wisn', 'abk')
     LEFT JOIN wisn_params wp ON wp.unit_type = am.unit_type AND wp.cadre_code = am.cadre_code
     LEFT JOIN agency_settings ag ON ag.agency_code = am.agency_code
@@ -162,8 +168,15 @@ base AS (
     LEFT JOIN requirements rq
         ON rq.period = p.period AND rq.unit_no = pr.unit_no AND rq.cadre_code = pr.cadre_code
 ),
+-- Rows in period order: every page reads one period, and DuckDB then skips the row groups of
+-- the others by their zone maps instead of scanning all 24 periods. Within a period, by region,
+-- unit and cadre (unit_no follows region and code). Sorted before the derived columns exist,
+-- so the sort moves 12 columns instead of 21.
+sorted AS (
+    SELECT * FROM base ORDER BY period, unit_no, cadre_code
+),
 classified AS (
-    SELECT base.*,
+    SELECT s.*,
            CASE WHEN required > 0 THEN greatest(1, round(required))::INTEGER
                 WHEN required = 0 THEN 0 END AS required_rounded,
            CASE WHEN required > 0 THEN actual / required END AS ratio,
@@ -172,12 +185,12 @@ classified AS (
                WHEN required IS NULL THEN 'no_data'
                WHEN required = 0 AND actual = 0 THEN 'balanced'
                WHEN required = 0 THEN 'surplus'
-               WHEN actual / required < b.severe_below THEN 'severe_shortage'
-               WHEN actual / required < b.shortage_below THEN 'shortage'
-               WHEN actual / required <= b.surplus_above THEN 'balanced'
+               WHEN actual / required < getvariable('refresh_bands').severe_below THEN 'severe_shortage'
+               WHEN actual / required < getvariable('refresh_bands').shortage_below THEN 'shortage'
+               WHEN actual / required <= getvariable('refresh_bands').surplus_above THEN 'balanced'
                ELSE 'surplus'
            END AS status
-    FROM base CROSS JOIN bands b
+    FROM sorted s
 )
 SELECT c.period, c.unit_code, c.cadre_code, c.unit_type, c.agency_code, c.region_code, c.method,
        c.workload, c.actual, c.required, c.required_rounded, c.ratio,
@@ -186,9 +199,17 @@ SELECT c.period, c.unit_code, c.cadre_code, c.unit_type, c.agency_code, c.region
        c.ej,
        CASE
            WHEN c.required IS NULL THEN NULL
-           WHEN c.actual = 0 AND c.required > 0 THEN gr.g[1].grade
+           WHEN c.actual = 0 AND c.required > 0 THEN getvariable('refresh_grades')[1].grade
            WHEN c.actual = 0 THEN NULL
-           ELSE list_filter(gr.g, x -> c.ej > x.min_ej OR (x.inclusive AND c.ej = x.min_ej))[1].grade
+           -- the first grade EJ reaches: written out for the first six (there are five by
+           -- default), as a lambda over the list costs more than the rest of the row
+           WHEN refresh_reaches(c.ej, 1) THEN getvariable('refresh_grades')[1].grade
+           WHEN refresh_reaches(c.ej, 2) THEN getvariable('refresh_grades')[2].grade
+           WHEN refresh_reaches(c.ej, 3) THEN getvariable('refresh_grades')[3].grade
+           WHEN refresh_reaches(c.ej, 4) THEN getvariable('refresh_grades')[4].grade
+           WHEN refresh_reaches(c.ej, 5) THEN getvariable('refresh_grades')[5].grade
+           WHEN refresh_reaches(c.ej, 6) THEN getvariable('refresh_grades')[6].grade
+           ELSE list_filter(getvariable('refresh_grades'), x -> c.ej > x.min_ej OR (x.inclusive AND c.ej = x.min_ej))[1].grade
        END AS grade,
        c.status,
        CASE WHEN c.status IN ('severe_shortage', 'shortage')
@@ -196,8 +217,8 @@ SELECT c.period, c.unit_code, c.cadre_code, c.unit_type, c.agency_code, c.region
        CASE WHEN c.status = 'surplus'
             THEN greatest(0, c.actual - c.required_rounded) ELSE 0 END AS surplus_people,
        c.unit_name
-FROM classified c CROSS JOIN grades gr
--- Rows in period order: every page reads one period, and DuckDB then skips the row groups of
--- the others by their zone maps instead of scanning all 24 periods. Within a period, by region,
--- unit and cadre (unit_no follows region and code).
-ORDER BY c.period, c.unit_no, c.cadre_code;
+FROM classified c;
+
+DROP MACRO refresh_reaches;
+RESET VARIABLE refresh_bands;
+RESET VARIABLE refresh_grades;
