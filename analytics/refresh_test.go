@@ -117,3 +117,26 @@ func TestRefreshMatchesExplain(t *testing.T) {
 	assertScopeStatsMatchUnitStats(t, s)
 	assertUnitHistoryMatchesUnitStats(t, s)
 }
+
+// TestRefreshManyGrades gives the ABK grades more bands than refresh_unit_stats.sql writes out
+// (six), so the lower bands go through its general case.
+func TestRefreshManyGrades(t *testing.T) {
+	s := fixtureService(t)
+	ctx := context.Background()
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM abk_grades;
+		INSERT INTO abk_grades VALUES ('A', 3, false), ('B', 2.5, true), ('C', 2, true), ('D', 1.5, true),
+			('E', 1.2, true), ('F', 1, true), ('G', 0.5, true), ('H', 0, true)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	assertUnitStatsMatchExplain(t, s)
+	var low int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM unit_stats WHERE grade IN ('G', 'H')`).Scan(&low); err != nil {
+		t.Fatal(err)
+	}
+	if low == 0 {
+		t.Error("no row in grades G or H: the test does not reach the general case")
+	}
+}
