@@ -89,7 +89,7 @@ entries AS (
 -- Every cadre the unit type has a norm for and every cadre the unit has or had staff in, with
 -- the count in post at the end of the first period, the unit's attributes and the norm.
 pairs AS (
-    SELECT pr.unit_no, u.code AS unit_code, pr.cadre_code, pr.opening, u.name AS unit_name, u.unit_type, u.agency_code, u.region_code,
+    SELECT pr.unit_no, row_number() OVER (ORDER BY pr.unit_no, pr.cadre_code)::INTEGER AS pair_no, u.code AS unit_code, pr.cadre_code, pr.opening, u.name AS unit_name, u.unit_type, u.agency_code, u.region_code,
            n.method, n.per_staff, n.support_pct
     FROM (
         SELECT unit_no, cadre_code, sum(opening)::INTEGER AS opening
@@ -159,7 +159,7 @@ requirements AS (
     LEFT JOIN agency_settings ag ON ag.agency_code = am.agency_code
 ),
 base AS (
-    SELECT p.period, pr.unit_no, pr.unit_code, pr.cadre_code, pr.unit_name, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
+    SELECT p.period, pr.unit_no, pr.pair_no, pr.unit_code, pr.cadre_code, pr.unit_name, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
            pr.opening + coalesce(ch.n, 0) AS actual, rq.workload, rq.required
     FROM pairs pr
     CROSS JOIN periods p
@@ -170,10 +170,10 @@ base AS (
 ),
 -- Rows in period order: every page reads one period, and DuckDB then skips the row groups of
 -- the others by their zone maps instead of scanning all 24 periods. Within a period, by region,
--- unit and cadre (unit_no follows region and code). Sorted before the derived columns exist,
--- so the sort moves 12 columns instead of 21.
+-- unit and cadre (pair_no follows region, unit code and cadre). Sorted on integers, and before
+-- the derived columns exist, so the sort moves 12 columns instead of 21.
 sorted AS (
-    SELECT * FROM base ORDER BY period, unit_no, cadre_code
+    SELECT * FROM base ORDER BY period, pair_no
 ),
 classified AS (
     SELECT s.*,
