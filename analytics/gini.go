@@ -80,6 +80,8 @@ func refreshScopeGini(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error {
 		})
 	}
 	wg.Wait()
+	// The appender works on the driver connection and so inside tx, which is open on it; tx
+	// must not be used until Raw returns (database/sql holds the connection meanwhile).
 	return conn.Raw(func(dc any) error {
 		dconn, ok := dc.(driver.Conn)
 		if !ok {
