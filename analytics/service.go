@@ -12,7 +12,16 @@ import (
 // Service computes and reads staffing analytics on one store.
 type Service struct {
 	store *data.Store
-	db    *sql.DB
+	// db runs every read as a new statement, planned when it runs. Read statements were once
+	// prepared once per Service and kept; DuckDB plans a statement when it is prepared, with
+	// the table statistics of that moment, and plans it again only when the schema changes,
+	// never when the data does. The statistics decide more than speed: a statement prepared
+	// while transfers was empty sorted its from_unit strings packed into integers as wide as
+	// the longest string then stored, and after an import returned "9" and "@" for unit codes
+	// (TestRollupsAfterImportsOnCityDemo caught it). Kept statements would have to be dropped
+	// at every data change; at national scale they saved no measurable CPU either
+	// (docs/BENCHMARKS.md), so there are none.
+	db *sql.DB
 	// version is the data version as last read, 0 when it must be read again. Every page
 	// request asks for it (the response cache keys on it), so it is kept in memory; whatever
 	// changes the data in this process calls DataChanged after committing (DuckDB lets no
