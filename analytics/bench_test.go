@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"os"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -27,6 +28,19 @@ func nationalStore(b *testing.B) *data.Store {
 	}
 	b.Cleanup(func() { _ = store.Close() })
 	return store
+}
+
+// benchThreads sets DuckDB's threads to TIMBANG_BENCH_DUCKDB_THREADS if set (the default is one
+// per core): many small reads at once spend less CPU each on one thread (docs/BENCHMARKS.md).
+func benchThreads(b *testing.B, store *data.Store) {
+	b.Helper()
+	n, err := strconv.Atoi(os.Getenv("TIMBANG_BENCH_DUCKDB_THREADS"))
+	if err != nil {
+		return
+	}
+	if _, err := store.DB().ExecContext(context.Background(), "SET threads = "+strconv.Itoa(n)); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // cpuTime is the CPU time this process has used: on a shared machine it says more about the
