@@ -113,6 +113,64 @@ func TestImportStaffCSVIdempotent(t *testing.T) {
 	}
 }
 
+// TestImportAllowedValues: a column with a list of allowed values (status, employment, SKP
+// rating) takes them in any case and with white space around, as the spreadsheet has them, and
+// refuses anything else, white space inside a code included (see enumDirect).
+func TestImportAllowedValues(t *testing.T) {
+	s := datatest.DemoStore(t)
+	unit := demoUnit(t, s)
+	tests := []struct {
+		column, cell string
+		want         string // the stored value, or "" when the cell must be refused
+	}{
+		{"status", "AKTIF", "aktif"},
+		{"status", " cuti ", "cuti"},
+		{"status", "Tugas_Belajar", "tugas_belajar"},
+		{"status", "pensiun\u00a0", "pensiun"},
+		{"status", "\ufeffdiberhentikan_sementara", "diberhentikan_sementara"},
+		{"status", "tugas belajar", ""},
+		{"status", "\u200baktif", ""},
+		{"status", "aktif.", ""},
+		{"employment", "pppk", "PPPK"},
+		{"employment", "\tPNS", "PNS"},
+		{"employment", "P PPK", ""},
+		{"performance", "baik", "Baik"},
+		{"performance", "  SANGAT BAIK ", "Sangat Baik"},
+		{"performance", "Sangat  Baik", ""},
+		{"performance", "butuh\u00a0perbaikan", ""},
+	}
+	header := map[string]string{"status": "Status", "employment": "Jenis Pegawai", "performance": "Kinerja"}
+	for _, tc := range tests {
+		t.Run(tc.column+" "+tc.cell, func(t *testing.T) {
+			body := "NIP;Nama;Rumpun Jabatan;Unit Kerja;Tanggal Lahir;TMT Jabatan;" + header[tc.column] + "\n" +
+				"198609262015051001;Ani;guru;" + unit + ";26/09/1986;01/07/2019;" + tc.cell + "\n"
+			res, err := importFiles(t, s, Options{DryRun: tc.want != ""}, writeFile(t, "pegawai.csv", body))
+			if tc.want == "" {
+				want := Problem{File: "pegawai.csv", Row: 2, Column: tc.column, Value: tc.cell, Code: "invalid_enum"}
+				if !errors.Is(err, ErrRejected) || len(res.Problems) != 1 || res.Problems[0].Code != want.Code ||
+					res.Problems[0].Column != want.Column || res.Problems[0].Value != want.Value {
+					t.Fatalf("got %v %+v, want %+v", err, res.Problems, want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("%v %+v", err, res.Problems)
+			}
+			res, err = importFiles(t, s, Options{}, writeFile(t, "pegawai.csv", body))
+			if err != nil {
+				t.Fatalf("%v %+v", err, res.Problems)
+			}
+			var got string
+			if err := s.DB().QueryRow(`SELECT ` + tc.column + ` FROM staff WHERE nip = '198609262015051001'`).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("stored %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestImportProblems: each class of bad input gets its exact report, and nothing is stored.
 func TestImportProblems(t *testing.T) {
 	s := datatest.DemoStore(t)

@@ -254,6 +254,47 @@ func FuzzNIPStructure(f *testing.F) {
 	})
 }
 
+// TestNIPStructureAtBoundaries holds tb_nip_problem's fast path (five groups of birth years, each
+// with the appointment years it allows, and the days every month has) to NIPStructure on every
+// birth year and appointment year around the ranges, with the days and months at their edges:
+// a random 18-digit number seldom lands on a group's boundary.
+func TestNIPStructureAtBoundaries(t *testing.T) {
+	conn := parseMacroConn(t)
+	rows, err := conn.QueryContext(context.Background(), `
+		WITH nips AS (
+		    SELECT b::VARCHAR || md || a::VARCHAR || rest AS nip
+		    FROM range(1935, 2016) r1(b),
+		         unnest(['0101', '0128', '0129', '0130', '0131', '0229', '0230', '0331', '0431', '0631',
+		                 '1231', '1232', '1301', '0001', '0100']) u1(md),
+		         range(1955, 2106) r2(a),
+		         unnest(['011001', '121002', '212003', '001001', '131001', '201001', '291001', '301001',
+		                 '010001', '013001']) u2(rest)
+		)
+		SELECT nip, tb_nip_problem(nip) FROM nips`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var nip string
+		var problem sql.NullString
+		if err := rows.Scan(&nip, &problem); err != nil {
+			t.Fatal(err)
+		}
+		if got := NIPStructure(nip); got != problem.String {
+			t.Fatalf("%q: NIPStructure = %q, tb_nip_problem = %q", nip, got, problem.String)
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if want := 81 * 15 * 151 * 10; n != want {
+		t.Fatalf("compared %d NIPs, want %d", n, want)
+	}
+}
+
 func FuzzParseRegionCode(f *testing.F) {
 	for _, c := range regionCases {
 		f.Add(c.in)
