@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 )
 
 // Dimension is what a breakdown groups by.
@@ -34,7 +35,7 @@ func (r *Reader) Breakdown(ctx context.Context, f Filter, dim Dimension, level i
 	f.Scope = r.scope
 	f.Status = ""
 	if q, args, ok := f.scopeBreakdown(dim, level); ok {
-		return r.groups(ctx, dim, q, args)
+		return r.namedGroups(ctx, dim, q, args)
 	}
 	return r.breakdownRows(ctx, f, dim, level, lang)
 }
@@ -69,26 +70,37 @@ func (f Filter) scopeBreakdown(dim Dimension, level int) (string, []any, bool) {
 
 // breakdownRows adds the breakdown up from the filtered unit rows.
 func (r *Reader) breakdownRows(ctx context.Context, f Filter, dim Dimension, level int, lang string) ([]Group, error) {
-	var q string
-	var extra []any
 	switch dim {
 	case ByAgency:
-		q = "breakdown_agency"
+		return r.namedGroups(ctx, dim, filtered("breakdown_agency"), f.args())
 	case ByCadre:
-		q, extra = "breakdown_cadre", []any{sql.Named("lang", lang)}
+		// Five cadres in their display order: the join with their names costs little.
+		return r.groups(ctx, dim, filtered("breakdown_cadre"), f.args(sql.Named("lang", lang)), true)
 	case ByRegion:
 		if level < 1 || level > 3 {
 			return nil, fmt.Errorf("breakdown by region: level %d, want 1 to 3", level)
 		}
-		q, extra = "breakdown_region", []any{sql.Named("level", level)}
-	default:
-		return nil, fmt.Errorf("breakdown by %q: unknown dimension", dim)
+		return r.namedGroups(ctx, dim, filtered("breakdown_region"), f.args(sql.Named("level", level)))
 	}
-	return r.groups(ctx, dim, filtered(q), f.args(extra...))
+	return nil, fmt.Errorf("breakdown by %q: unknown dimension", dim)
 }
 
-// groups runs a breakdown query.
-func (r *Reader) groups(ctx context.Context, dim Dimension, text string, args []any) ([]Group, error) {
+// namedGroups runs a breakdown query by agency or region that returns codes, and names and
+// orders its groups (nameGroups).
+func (r *Reader) namedGroups(ctx context.Context, dim Dimension, text string, args []any) ([]Group, error) {
+	n, err := r.names(ctx)
+	if err != nil {
+		return nil, err
+	}
+	groups, err := r.groups(ctx, dim, text, args, false)
+	if err != nil {
+		return nil, err
+	}
+	return nameGroups(n, string(dim), groups), nil
+}
+
+// groups runs a breakdown query; named says whether a name column follows the code.
+func (r *Reader) groups(ctx context.Context, dim Dimension, text string, args []any, named bool) ([]Group, error) {
 	rows, err := r.db.QueryContext(ctx, text, args...)
 	if err != nil {
 		return nil, fmt.Errorf("breakdown by %s: %w", dim, err)
@@ -97,8 +109,12 @@ func (r *Reader) groups(ctx context.Context, dim Dimension, text string, args []
 	var out []Group
 	for rows.Next() {
 		var g Group
-		if err := rows.Scan(&g.Code, &g.Name, &g.Units, &g.Staff, &g.Required, &g.ShortagePeople, &g.SurplusPeople,
-			&g.Counts.SevereShortage, &g.Counts.Shortage, &g.Counts.Balanced, &g.Counts.Surplus, &g.Counts.NoData); err != nil {
+		dest := []any{&g.Code, &g.Units, &g.Staff, &g.Required, &g.ShortagePeople, &g.SurplusPeople,
+			&g.Counts.SevereShortage, &g.Counts.Shortage, &g.Counts.Balanced, &g.Counts.Surplus, &g.Counts.NoData}
+		if named {
+			dest = slices.Insert(dest, 1, any(&g.Name))
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		out = append(out, g)

@@ -29,6 +29,9 @@ type Service struct {
 	versionMu  sync.Mutex
 	version    int64
 	versionGen uint64 // counts DataChanged calls: a read that raced one is not kept
+
+	namesMu sync.Mutex
+	namesAt *names // display names as last read (names.go)
 }
 
 // New returns a Service on store.
