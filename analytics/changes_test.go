@@ -25,7 +25,7 @@ func TestReadsFollowDataChanges(t *testing.T) {
 	type reads struct {
 		Summary  Summary
 		Units    UnitPage
-		Extremes Extremes
+		Spread   Spread
 		Agencies []Group
 		Bins     []Bin
 		Trend    []TrendPoint
@@ -45,7 +45,7 @@ func TestReadsFollowDataChanges(t *testing.T) {
 		if r.Units, err = rd.Units(ctx, f, SortName, 100, 0, "id"); err != nil {
 			t.Fatal(err)
 		}
-		if r.Extremes, err = rd.Extremes(ctx, f, 10, "id"); err != nil {
+		if r.Spread, err = rd.Spread(ctx, f, 10, "id"); err != nil {
 			t.Fatal(err)
 		}
 		if r.Agencies, err = rd.Breakdown(ctx, f, ByAgency, 0, "id"); err != nil {

@@ -40,7 +40,8 @@ func BenchmarkNationalOverviewReads(b *testing.B) {
 		{"by_region", func(f Filter) error { _, err := rd.Breakdown(ctx, f, ByRegion, len(f.Region)/3+2, "id"); return err }},
 		{"distribution", func(f Filter) error { _, err := rd.Distribution(ctx, f); return err }},
 		{"trend", func(f Filter) error { _, err := rd.Trend(ctx, f); return err }},
-		{"extremes", func(f Filter) error { _, err := rd.Extremes(ctx, f, 10, "id"); return err }},
+		// the overview reads by_agency, distribution and its top lists in one read (Spread)
+		{"spread", func(f Filter) error { _, err := rd.Spread(ctx, f, 10, "id"); return err }},
 	}
 	for _, r := range reads {
 		b.Run(r.name, func(b *testing.B) {

@@ -47,12 +47,14 @@ func (s *Server) overview(c *fiber.Ctx) error {
 
 	// The reads are independent: they run at once on the pool's connections, so a page waits
 	// for its slowest read, not for the sum (at national scale the top lists and breakdowns are
-	// tens of milliseconds each).
+	// tens of milliseconds each). The breakdown by agency, the distribution and the top lists
+	// come from one read of the unit rows (Spread).
 	rd := s.reader(ctx)
 	var (
-		sum                analytics.Summary
-		byAgency, byRegion []analytics.Group
-		reads              scopeReads
+		sum      analytics.Summary
+		byRegion []analytics.Group
+		spread   analytics.Spread
+		points   []analytics.TrendPoint
 	)
 	// Where the shortage is: by agency, and by region one level below the filter's region (or
 	// by regency/city when the data spans few of them, by province when it spans many).
@@ -60,22 +62,17 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() (err error) { sum, err = rd.Summary(gctx, v.Filter); return err })
 	g.Go(func() (err error) {
-		byAgency, err = rd.Breakdown(gctx, v.Filter, analytics.ByAgency, 0, string(l.Lang))
-		return err
-	})
-	g.Go(func() (err error) {
 		byRegion, err = rd.Breakdown(gctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
 		return err
 	})
-	reads.start(gctx, g, rd, v.Filter)
-	var extremes analytics.Extremes
-	g.Go(func() (err error) { extremes, err = rd.Extremes(gctx, v.Filter, topRows, string(l.Lang)); return err })
+	g.Go(func() (err error) { spread, err = rd.Spread(gctx, v.Filter, topRows, string(l.Lang)); return err })
+	g.Go(func() (err error) { points, err = rd.Trend(gctx, v.Filter); return err })
 	if err := g.Wait(); err != nil {
 		return err
 	}
 
 	p.Headline = headline(sum, "/units", q)
-	agencyChart, err := gapChart("chart-agencies", "chart.by_agency", byAgency, func(g analytics.Group) string {
+	agencyChart, err := gapChart("chart-agencies", "chart.by_agency", spread.ByAgency, func(g analytics.Group) string {
 		return link("/agency/"+g.Code, without(q, qAgency, qPage, qSort))
 	}, l)
 	if err != nil {
@@ -88,13 +85,13 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return err
 	}
 	p.Charts = append(p.Charts, agencyChart, regionChart)
-	more, err := reads.charts(l)
+	more, err := scopeReads{bins: spread.Bins, points: points}.charts(l)
 	if err != nil {
 		return err
 	}
 	p.Charts = append(p.Charts, more...)
-	p.MostShort = topTable(v, extremes.Short, analytics.SortRatio, q)
-	p.MostSurplus = topTable(v, extremes.Surplus, analytics.SortRatioDesc, q)
+	p.MostShort = topTable(v, spread.Extremes.Short, analytics.SortRatio, q)
+	p.MostSurplus = topTable(v, spread.Extremes.Surplus, analytics.SortRatioDesc, q)
 	return s.render(c, "overview", p)
 }
 
@@ -112,7 +109,7 @@ func (r *scopeReads) start(ctx context.Context, g *errgroup.Group, rd *analytics
 }
 
 // charts draws what the reads returned, once they are done.
-func (r *scopeReads) charts(l Locale) ([]Chart, error) {
+func (r scopeReads) charts(l Locale) ([]Chart, error) {
 	dist, err := distributionChart("chart-distribution", r.bins, l)
 	if err != nil {
 		return nil, err

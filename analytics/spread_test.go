@@ -13,9 +13,10 @@ import (
 	"github.com/timbang/timbang/data/datatest"
 )
 
-// TestExtremesEqualUnitLists: the overview's one-read top lists equal the unit lists of each
-// status, merged in the lists' order and cut, under filters, a status and a user's scope.
-func TestExtremesEqualUnitLists(t *testing.T) {
+// TestSpreadEqualsItsReads: the overview's one read of the unit rows gives the top lists of the
+// unit lists of each status, merged in the lists' order and cut, the breakdown by agency and the
+// distribution the reads of their own give, under filters, a status and a user's scope.
+func TestSpreadEqualsItsReads(t *testing.T) {
 	ctx := context.Background()
 	s := New(datatest.DemoStore(t))
 	if err := s.Refresh(ctx); err != nil {
@@ -38,9 +39,24 @@ func TestExtremesEqualUnitLists(t *testing.T) {
 			rd := s.For(sc)
 			for _, n := range []int{3, 10} {
 				where := fmt.Sprintf("scope %+v filter %+v n %d", sc, f, n)
-				got, err := rd.Extremes(ctx, f, n, "id")
+				sp, err := rd.Spread(ctx, f, n, "id")
 				if err != nil {
 					t.Fatal(err)
+				}
+				got := sp.Extremes
+				byAgency, err := rd.Breakdown(ctx, f, ByAgency, 0, "id")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(sp.ByAgency, byAgency) {
+					t.Errorf("%s: by agency\n got %+v\nwant %+v", where, sp.ByAgency, byAgency)
+				}
+				bins, err := rd.Distribution(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(sp.Bins, bins) {
+					t.Errorf("%s: distribution\n got %+v\nwant %+v", where, sp.Bins, bins)
 				}
 				short := mergedList(t, rd, f, n, SortRatio, SevereShortage, Shortage)
 				surplus := mergedList(t, rd, f, n, SortRatioDesc, Surplus)
@@ -136,14 +152,15 @@ func TestEndsEqualUnitLists(t *testing.T) {
 // TestFilteredForWholeCountry: the queries that read the filtered rows twice copy them for a
 // place and read them twice for the whole country; the texts they rewrite are still there.
 func TestFilteredForWholeCountry(t *testing.T) {
-	for _, name := range []string{"units_page", "units_ends", "units_extremes"} {
+	for _, name := range []string{"units_page", "units_ends", "spread"} {
+		text := filtered(name)
 		place := filteredFor(name, Filter{Region: "36.73"})
 		country := filteredFor(name, Filter{})
-		if strings.Contains(place, "NOT MATERIALIZED") || !strings.Contains(country, "WITH f AS NOT MATERIALIZED (") ||
+		if place != text || !strings.Contains(country, "WITH f AS NOT MATERIALIZED (") ||
 			!strings.Contains(country, "fs AS NOT MATERIALIZED (") {
 			t.Errorf("%s: the filtered rows' CTE is not marked as it should be", name)
 		}
-		if strings.Contains(place, "AS MATERIALIZED (") != strings.Contains(country, "AS NOT MATERIALIZED (\n    SELECT * FROM fs") {
+		if strings.Count(country, "NOT MATERIALIZED (") != strings.Count(text, "NOT MATERIALIZED (")+2+strings.Count(text, " AS MATERIALIZED (") {
 			t.Errorf("%s: a materialized CTE of a place is not read twice for the whole country", name)
 		}
 	}

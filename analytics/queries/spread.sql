@@ -1,0 +1,71 @@
+-- What the overview reads from the filtered unit rows, in one read of them: the breakdown by
+-- agency (when $by_agency; else it comes from scope_stats), the ratio distribution and the two
+-- top lists. Read apart, the three scanned the same row groups three times and cost about
+-- 20 ms of CPU at national scale, together about 8 (docs/BENCHMARKS.md).
+-- The parts have different columns; UNION ALL BY NAME fills the ones a part lacks with NULL,
+-- and the last SELECT gives every column a value Go can scan. Codes are named in Go (names.go).
+-- Continues the WITH list of queries/filtered.sql. The breakdown counts every status (the
+-- headline's rows, f); the distribution and the lists only the filter's status (fs).
+, rows AS MATERIALIZED (
+    -- A place's rows are copied once for all parts; the whole country's 500,000 are read by
+    -- each part instead (filteredFor, in filter.go).
+    SELECT * FROM f
+),
+listed AS NOT MATERIALIZED (
+    -- read by three parts, which DuckDB would otherwise copy
+    SELECT * FROM rows WHERE $status = '' OR status = $status
+),
+parts AS (
+    -- The $limit rows most short (severe shortage and shortage, lowest ratio first) and the
+    -- $limit most in surplus (highest ratio first), in the orders of units_page.sql's 'ratio'
+    -- and '-ratio'.
+    (SELECT 'short' AS part, unit_code AS code, *
+     FROM listed
+     WHERE status IN ('severe_shortage', 'shortage')
+     ORDER BY coalesce(ratio, CASE WHEN status = 'severe_shortage' THEN -1 END) ASC NULLS LAST, unit_name, cadre_code
+     LIMIT $limit)
+    UNION ALL BY NAME
+    (SELECT 'surplus' AS part, unit_code AS code, *
+     FROM listed
+     WHERE status = 'surplus'
+     ORDER BY coalesce(ratio, 1e9) DESC, unit_name, cadre_code
+     LIMIT $limit)
+    UNION ALL BY NAME
+    SELECT 'agency' AS part, agency_code AS code,
+           count(DISTINCT unit_code) AS g_units, sum(actual) AS g_staff, coalesce(sum(required), 0) AS g_required,
+           sum(shortage_people) AS g_shortage, sum(surplus_people) AS g_surplus,
+           count(*) FILTER (WHERE status = 'severe_shortage') AS n_severe_shortage,
+           count(*) FILTER (WHERE status = 'shortage') AS n_shortage,
+           count(*) FILTER (WHERE status = 'balanced') AS n_balanced,
+           count(*) FILTER (WHERE status = 'surplus') AS n_surplus,
+           count(*) FILTER (WHERE status = 'no_data') AS n_no_data
+    FROM rows
+    WHERE $by_agency
+    GROUP BY agency_code
+    UNION ALL BY NAME
+    -- Bands of width 0.1 from 0 to 2 (2 and above in the last), per status.
+    SELECT 'bin' AS part, least(floor(ratio * 10), 20)::INTEGER::VARCHAR AS code,
+           count(*) FILTER (WHERE status = 'severe_shortage') AS n_severe_shortage,
+           count(*) FILTER (WHERE status = 'shortage') AS n_shortage,
+           count(*) FILTER (WHERE status = 'balanced') AS n_balanced,
+           count(*) FILTER (WHERE status = 'surplus') AS n_surplus,
+           count(*) FILTER (WHERE status = 'no_data') AS n_no_data
+    FROM listed
+    WHERE ratio IS NOT NULL
+    GROUP BY 2
+)
+SELECT part, code,
+       -- a unit row of a top list (scanUnitCodes in spread.go)
+       coalesce(unit_name, ''), coalesce(unit_type, ''), coalesce(agency_code, ''), coalesce(region_code, ''),
+       coalesce(cadre_code, ''), coalesce(method, ''), workload, coalesce(actual, 0), required, required_rounded,
+       ratio, difference, workload_per_staff, ej, coalesce(grade, ''), coalesce(status, ''),
+       coalesce(shortage_people, 0), coalesce(surplus_people, 0),
+       -- a group of the breakdown or the distribution
+       coalesce(g_units, 0), coalesce(g_staff, 0), coalesce(g_required, 0), coalesce(g_shortage, 0),
+       coalesce(g_surplus, 0), coalesce(n_severe_shortage, 0), coalesce(n_shortage, 0), coalesce(n_balanced, 0),
+       coalesce(n_surplus, 0), coalesce(n_no_data, 0)
+FROM parts
+ORDER BY part,
+    CASE WHEN part = 'short' THEN coalesce(ratio, CASE WHEN status = 'severe_shortage' THEN -1 END) END ASC NULLS LAST,
+    CASE WHEN part = 'surplus' THEN coalesce(ratio, 1e9) END DESC,
+    unit_name, cadre_code;

@@ -1,0 +1,100 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+)
+
+// Extremes are the units furthest from balance under a filter: the most short (severe
+// shortage and shortage, lowest ratio first) and the most in surplus (highest ratio first).
+type Extremes struct {
+	Short, Surplus []UnitRow
+}
+
+// Spread is how the filter's positions spread, as the overview shows it: over agencies, over
+// the ratio bands, and at the two ends.
+type Spread struct {
+	ByAgency []Group // as Breakdown by agency
+	Bins     []Bin   // as Distribution
+	// At most n rows of each list: the first n of Units in the SortRatio order with Status
+	// severe shortage or shortage, and of Units in the SortRatioDesc order with Status surplus.
+	// A filter's own Status leaves only its list.
+	Extremes Extremes
+}
+
+// Spread reads the overview's breakdown by agency, ratio distribution and top lists (n rows
+// each) from one read of the filtered unit rows (queries/spread.sql). The whole country's
+// breakdown by agency comes from scope_stats, as Breakdown's does.
+func (r *Reader) Spread(ctx context.Context, f Filter, n int, lang string) (Spread, error) {
+	f.Scope = r.scope
+	var sp Spread
+	names, err := r.names(ctx)
+	if err != nil {
+		return sp, err
+	}
+	_, _, agenciesPrecomputed := f.scopeBreakdown(ByAgency, 0)
+	rows, err := r.db.QueryContext(ctx, filteredFor("spread", f), f.args(sql.Named("limit", n),
+		sql.Named("by_agency", !agenciesPrecomputed))...)
+	if err != nil {
+		return sp, fmt.Errorf("spread: %w", err)
+	}
+	defer rows.Close()
+	sp.Bins = make([]Bin, 21)
+	for i := range sp.Bins {
+		sp.Bins[i].Lower = float64(i) / 10
+	}
+	for rows.Next() {
+		var part string
+		var u UnitRow
+		var g Group
+		if err := rows.Scan(&part, &u.Code, &u.Name, &u.UnitType, &u.Agency, &u.Region, &u.Cadre, &u.Method, &u.Workload,
+			&u.Actual, &u.Required, &u.RequiredRounded, &u.Ratio, &u.Difference, &u.WorkloadPerStaff, &u.EJ, &u.Grade,
+			&u.Status, &u.ShortagePeople, &u.SurplusPeople, &g.Units, &g.Staff, &g.Required, &g.ShortagePeople,
+			&g.SurplusPeople, &g.Counts.SevereShortage, &g.Counts.Shortage, &g.Counts.Balanced, &g.Counts.Surplus,
+			&g.Counts.NoData); err != nil {
+			return sp, fmt.Errorf("spread: %w", err)
+		}
+		switch part {
+		case "short", "surplus":
+			nameUnitRow(names, &u, lang)
+			if part == "short" {
+				sp.Extremes.Short = append(sp.Extremes.Short, u)
+			} else {
+				sp.Extremes.Surplus = append(sp.Extremes.Surplus, u)
+			}
+		case "agency":
+			g.Code = u.Code
+			sp.ByAgency = append(sp.ByAgency, g)
+		case "bin":
+			bin, err := strconv.Atoi(u.Code)
+			if err != nil || bin < 0 || bin >= len(sp.Bins) {
+				return sp, fmt.Errorf("spread: ratio band %q", u.Code)
+			}
+			sp.Bins[bin].Counts = g.Counts
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return sp, fmt.Errorf("spread: %w", err)
+	}
+	if agenciesPrecomputed {
+		sp.ByAgency, err = r.Breakdown(ctx, f, ByAgency, 0, lang)
+		return sp, err
+	}
+	sp.ByAgency = nameGroups(names, "agency", sp.ByAgency)
+	return sp, nil
+}
+
+// nameUnitRow fills in the names of a unit row's codes as units_page.sql joins them: the unit
+// type, agency and cadre, the village (the unit's region) and its district (the first 8
+// characters of a village's code).
+func nameUnitRow(n *names, u *UnitRow, lang string) {
+	u.UnitTypeName, _ = n.name("unit_type", u.UnitType, lang)
+	u.AgencyName, _ = n.name("agency", u.Agency, lang)
+	u.CadreName, _ = n.name("cadre", u.Cadre, lang)
+	u.VillageName, _ = n.name("region", u.Region, lang)
+	if len(u.Region) >= 8 {
+		u.DistrictName, _ = n.name("region", u.Region[:8], lang)
+	}
+}
