@@ -140,3 +140,37 @@ func TestRefreshManyGrades(t *testing.T) {
 		t.Error("no row in grades G or H: the test does not reach the general case")
 	}
 }
+
+// TestRefreshGivesThreadsBack: a refresh in a serving process lowers DuckDB's threads again
+// when it ends, whether it committed, failed or never started.
+func TestRefreshGivesThreadsBack(t *testing.T) {
+	s := fixtureService(t)
+	ctx := context.Background()
+	if err := s.store.ServeThreads(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	for _, c := range []struct {
+		name    string
+		ctx     context.Context
+		before  string
+		wantErr bool
+	}{
+		{"committed", ctx, "", false},
+		{"failed", ctx, "DROP TABLE unit_history", true},
+		{"cancelled", cancelled, "", true},
+	} {
+		if c.before != "" {
+			if _, err := s.db.ExecContext(ctx, c.before); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Refresh(c.ctx); (err != nil) != c.wantErr {
+			t.Errorf("%s: err %v", c.name, err)
+		}
+		if n, err := s.store.Threads(ctx); err != nil || n != 1 {
+			t.Errorf("%s: %d threads after (%v), want 1", c.name, n, err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -40,8 +41,18 @@ func New(store *data.Store) *Service {
 }
 
 // Refresh rebuilds every rollup from the stored data in one transaction, so a page never sees
-// half-refreshed numbers, and bumps the data version.
-func (s *Service) Refresh(ctx context.Context) error {
+// half-refreshed numbers, and bumps the data version. It runs on every core DuckDB had before a
+// server lowered its threads (data.Store.BulkThreads).
+func (s *Service) Refresh(ctx context.Context) (err error) {
+	restore, err := s.store.BulkThreads(ctx)
+	if err != nil {
+		return fmt.Errorf("refresh rollups: %w", err)
+	}
+	defer func() {
+		if rerr := restore(); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+	}()
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err

@@ -46,12 +46,14 @@ func nationalServer(b *testing.B, cacheBytes int) (*Server, client, *data.Store)
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { _ = store.Close() })
-	// DuckDB's threads, one per core unless TIMBANG_BENCH_DUCKDB_THREADS says otherwise: 50
-	// clients' small reads at once spend less CPU each on one thread (docs/BENCHMARKS.md).
+	// DuckDB's threads as `timbang serve` sets them unless TIMBANG_BENCH_DUCKDB_THREADS says
+	// otherwise.
+	threads := DefaultQueryThreads
 	if n, err := strconv.Atoi(os.Getenv("TIMBANG_BENCH_DUCKDB_THREADS")); err == nil {
-		if _, err := store.DB().ExecContext(ctx, "SET threads = "+strconv.Itoa(n)); err != nil {
-			b.Fatal(err)
-		}
+		threads = n
+	}
+	if err := store.ServeThreads(ctx, threads); err != nil {
+		b.Fatal(err)
 	}
 	srv, err := New(Config{Analytics: analytics.New(store), Store: store, CacheBytes: cacheBytes})
 	if err != nil {

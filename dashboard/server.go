@@ -22,6 +22,11 @@ import (
 	"github.com/timbang/timbang/data/plans"
 )
 
+// DefaultQueryThreads is how many DuckDB threads a served page's query runs on (data.Store's
+// ServeThreads; imports and refreshes raise them): at national scale a cold overview spent
+// about a fifth less CPU on one than on two, with 50 clients at once (docs/BENCHMARKS.md).
+const DefaultQueryThreads = 1
+
 // Config is what a Server needs.
 type Config struct {
 	Analytics *analytics.Service

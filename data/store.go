@@ -27,6 +27,8 @@ type Store struct {
 	path string
 	// writes serialises the bulk writers that keep keys themselves (see LockWrites).
 	writes sync.Mutex
+	// threads is DuckDB's threads setting, lowered for serving (threads.go).
+	threads threads
 }
 
 // Open opens (creating if needed) the database at path and migrates it to the schema this

@@ -62,6 +62,9 @@ func TestHelpOnEveryCommand(t *testing.T) {
 	if _, _, err := runCLI(t, "serve", "stray-argument"); !errors.Is(err, errUsage) {
 		t.Errorf("stray argument: %v", err)
 	}
+	if _, _, err := runCLI(t, "serve", "--query-threads", "0"); !errors.Is(err, errUsage) {
+		t.Errorf("no query threads: %v", err)
+	}
 }
 
 func TestDemoCommand(t *testing.T) {

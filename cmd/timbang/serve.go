@@ -22,8 +22,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	withDemo := fs.Bool("demo", false, "load the demo dataset when the database holds no units")
 	demoScale := fs.String("demo-scale", "city", "size of the demo --demo loads (see 'timbang demo --help')")
 	maxUploadMB := fs.Int64("max-upload-mb", importer.DefaultLimits.MaxFileBytes>>20, "largest file the import page accepts, in MB")
+	queryThreads := fs.Int("query-threads", dashboard.DefaultQueryThreads, "DuckDB threads a page's query runs on (imports and refreshes use every core)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
+	}
+	if *queryThreads < 1 {
+		return fmt.Errorf("%w: --query-threads %d: want at least 1", errUsage, *queryThreads)
 	}
 	scale, err := demo.ParseScale(*demoScale)
 	if err != nil {
@@ -36,6 +40,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer closeStore(store, stderr)
 	an := analytics.New(store)
 	if err := prepare(ctx, store, an, *withDemo, scale, stdout); err != nil {
+		return err
+	}
+	if err := store.ServeThreads(ctx, *queryThreads); err != nil {
 		return err
 	}
 	// No default password: the first start makes an admin with a random one, shown once here.

@@ -80,6 +80,22 @@ var ErrRejected = errors.New("import rejected: nothing was written")
 // applies them in one transaction: all of the batch or none of it. It returns ErrRejected
 // (with the result holding the problems) when the batch was refused.
 func Import(ctx context.Context, store *data.Store, sources []Source, opt Options) (Result, error) {
+	// One import at a time: each inserts the keys it does not find stored.
+	defer store.LockWrites()()
+	// A serving process reads on few DuckDB threads; an import wants every core.
+	restore, err := store.BulkThreads(ctx)
+	if err != nil {
+		return Result{}, fmt.Errorf("import: %w", err)
+	}
+	res, err := importLocked(ctx, store, sources, opt)
+	if rerr := restore(); rerr != nil {
+		err = errors.Join(err, rerr)
+	}
+	return res, err
+}
+
+// importLocked is Import once it holds the store's writes and threads.
+func importLocked(ctx context.Context, store *data.Store, sources []Source, opt Options) (Result, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
@@ -89,8 +105,6 @@ func Import(ctx context.Context, store *data.Store, sources []Source, opt Option
 	if opt.Actor == "" {
 		opt.Actor = "cli"
 	}
-	// One import at a time: each inserts the keys it does not find stored.
-	defer store.LockWrites()()
 	started := opt.Now()
 	res := Result{Counts: map[string]Counts{}}
 	conn, err := store.DB().Conn(ctx)
