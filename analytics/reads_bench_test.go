@@ -40,6 +40,8 @@ func BenchmarkNationalOverviewReads(b *testing.B) {
 		{"by_region", func(f Filter) error { _, err := rd.Breakdown(ctx, f, ByRegion, len(f.Region)/3+2, "id"); return err }},
 		{"distribution", func(f Filter) error { _, err := rd.Distribution(ctx, f); return err }},
 		{"trend", func(f Filter) error { _, err := rd.Trend(ctx, f); return err }},
+		// the overview reads summary and trend in one read (SummaryTrend)
+		{"summary_trend", func(f Filter) error { _, _, err := rd.SummaryTrend(ctx, f); return err }},
 		// the overview reads by_agency, distribution and its top lists in one read (Spread)
 		{"spread", func(f Filter) error { _, err := rd.Spread(ctx, f, 10, "id"); return err }},
 	}

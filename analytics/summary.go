@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Counts is the number of unit x cadre positions in each status.
@@ -140,6 +142,41 @@ type TrendPoint struct {
 // Trend returns every period of the filter's scope, oldest first. A filter that maps to no
 // single scope (an agency inside a region) is followed at the agency's level.
 func (r *Reader) Trend(ctx context.Context, f Filter) ([]TrendPoint, error) {
+	history, err := r.scopeHistory(ctx, f)
+	return trendOf(history), err
+}
+
+// SummaryTrend returns what Summary and Trend return for f. Where the filter maps to one
+// precomputed scope, the headline is the trend's point of the period, so both come from one
+// read of scope_stats instead of two (about 2 ms of CPU of every cold overview, region and
+// agency page at national scale).
+func (r *Reader) SummaryTrend(ctx context.Context, f Filter) (Summary, []TrendPoint, error) {
+	f.Scope = r.scope
+	if _, _, ok := f.scope(); !ok {
+		var sum Summary
+		var trend []TrendPoint
+		g, gctx := errgroup.WithContext(ctx)
+		g.Go(func() (err error) { sum, err = r.Summary(gctx, f); return err })
+		g.Go(func() (err error) { trend, err = r.Trend(gctx, f); return err })
+		err := g.Wait()
+		return sum, trend, err
+	}
+	history, err := r.scopeHistory(ctx, f)
+	if err != nil {
+		return Summary{}, nil, err
+	}
+	sum := Summary{Period: f.Period, Gini: math.NaN()} // nothing in scope: all zero, as Summary
+	for _, h := range history {
+		if h.Period.Equal(f.Period) {
+			sum = h
+			sum.Period = f.Period
+		}
+	}
+	return sum, trendOf(history), nil
+}
+
+// scopeHistory reads every period's headline of the filter's scope (Trend's), oldest first.
+func (r *Reader) scopeHistory(ctx context.Context, f Filter) ([]Summary, error) {
 	f.Scope = r.scope
 	kind, code, ok := f.scope()
 	if !ok {
@@ -151,18 +188,29 @@ func (r *Reader) Trend(ctx context.Context, f Filter) ([]TrendPoint, error) {
 		return nil, fmt.Errorf("trend: %w", err)
 	}
 	defer rows.Close()
-	var out []TrendPoint
+	var out []Summary
 	for rows.Next() {
-		var p TrendPoint
+		var s Summary
 		var gini sql.NullFloat64
-		if err := rows.Scan(&p.Period, &p.Staff, &p.Required, &p.ShortagePeople, &p.SurplusPeople,
-			&p.Counts.SevereShortage, &p.Counts.Shortage, &p.Counts.Balanced, &p.Counts.Surplus, &p.Counts.NoData, &gini); err != nil {
+		if err := rows.Scan(&s.Period, &s.Units, &s.Positions, &s.Staff, &s.StaffMeasured, &s.Required, &s.RequiredRounded,
+			&s.ShortagePeople, &s.SurplusPeople, &s.Counts.SevereShortage, &s.Counts.Shortage, &s.Counts.Balanced,
+			&s.Counts.Surplus, &s.Counts.NoData, &gini); err != nil {
 			return nil, err
 		}
-		p.Gini = nullNaN(gini)
-		out = append(out, p)
+		s.Gini = nullNaN(gini)
+		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// trendOf is the trend of a scope's headlines.
+func trendOf(history []Summary) []TrendPoint {
+	var out []TrendPoint
+	for _, s := range history {
+		out = append(out, TrendPoint{Period: s.Period, Staff: s.Staff, Required: s.Required, ShortagePeople: s.ShortagePeople,
+			SurplusPeople: s.SurplusPeople, Counts: s.Counts, Gini: s.Gini})
+	}
+	return out
 }
 
 // Periods lists the periods with rollups, oldest first.

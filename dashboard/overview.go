@@ -1,7 +1,6 @@
 package dashboard
 
 import (
-	"context"
 	"net/url"
 	"time"
 
@@ -48,7 +47,8 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	// The reads are independent: they run at once on the pool's connections, so a page waits
 	// for its slowest read, not for the sum (at national scale the top lists and breakdowns are
 	// tens of milliseconds each). The breakdown by agency, the distribution and the top lists
-	// come from one read of the unit rows (Spread).
+	// come from one read of the unit rows (Spread), the headline and the trend from one read of
+	// scope_stats where the filter is one scope (SummaryTrend).
 	rd := s.reader(ctx)
 	var (
 		sum      analytics.Summary
@@ -60,13 +60,12 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	// by regency/city when the data spans few of them, by province when it spans many).
 	level := childLevel(v.Region, o)
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { sum, err = rd.Summary(gctx, v.Filter); return err })
+	g.Go(func() (err error) { sum, points, err = rd.SummaryTrend(gctx, v.Filter); return err })
 	g.Go(func() (err error) {
 		byRegion, err = rd.Breakdown(gctx, v.Filter, analytics.ByRegion, level, string(l.Lang))
 		return err
 	})
 	g.Go(func() (err error) { spread, err = rd.Spread(gctx, v.Filter, topRows, string(l.Lang)); return err })
-	g.Go(func() (err error) { points, err = rd.Trend(gctx, v.Filter); return err })
 	if err := g.Wait(); err != nil {
 		return err
 	}
@@ -100,12 +99,6 @@ func (s *Server) overview(c *fiber.Ctx) error {
 type scopeReads struct {
 	bins   []analytics.Bin
 	points []analytics.TrendPoint
-}
-
-// start adds the reads to g.
-func (r *scopeReads) start(ctx context.Context, g *errgroup.Group, rd *analytics.Reader, f analytics.Filter) {
-	g.Go(func() (err error) { r.bins, err = rd.Distribution(ctx, f); return err })
-	g.Go(func() (err error) { r.points, err = rd.Trend(ctx, f); return err })
 }
 
 // charts draws what the reads returned, once they are done.

@@ -54,7 +54,8 @@ func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q 
 		lang    = string(l.Lang)
 		g, gctx = errgroup.WithContext(ctx)
 	)
-	g.Go(func() (err error) { sum, err = rd.Summary(gctx, v.Filter); return err })
+	g.Go(func() (err error) { sum, reads.points, err = rd.SummaryTrend(gctx, v.Filter); return err })
+	g.Go(func() (err error) { reads.bins, err = rd.Distribution(gctx, v.Filter); return err })
 	// Units by ratio: all of them when few, else the two ends. The highest are read with the
 	// lowest, before it is known whether there are more than chartUnits: they are few.
 	g.Go(func() (err error) {
@@ -65,7 +66,6 @@ func (s *Server) scopeBody(c *fiber.Ctx, l Locale, p *scopePage, path string, q 
 		byCadre, err = rd.Breakdown(gctx, v.Filter, analytics.ByCadre, 0, lang)
 		return err
 	})
-	reads.start(gctx, g, rd, v.Filter)
 	// In the default order the first pages of the table are the start of the chart's lowest
 	// rows: cut from those, not read again.
 	fromChart := (v.Sort == analytics.SortRatio || !v.Sort.Valid()) && v.Page*pageSize <= chartUnits

@@ -1,0 +1,71 @@
+package analytics
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/timbang/timbang/data/datatest"
+)
+
+// TestSummaryTrendEqualsItsReads: the headline and trend read together equal Summary and Trend
+// read apart, for filters that map to one precomputed scope and filters that do not, a period
+// without data, and users' scopes.
+func TestSummaryTrendEqualsItsReads(t *testing.T) {
+	ctx := context.Background()
+	s := New(datatest.DemoStore(t))
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	periods, err := s.Periods(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := periods[len(periods)-1]
+	found := 0
+	for _, sc := range []Scope{{}, {Regions: []string{"36.73"}}, {Agencies: []string{"36.73-disdik"}}} {
+		for _, f := range []Filter{
+			{}, {Cadre: "guru"}, {Region: "36"}, {Region: "36.73.05", Cadre: "guru", UnitType: "sd"},
+			{Agency: "36.73-disdik"}, {Agency: "36.73-disdik", Region: "36.73.05"}, {Status: Shortage},
+			{Period: periods[0]}, {Period: time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC)},
+		} {
+			if f.Period.IsZero() {
+				f.Period = last
+			}
+			rd := s.For(sc)
+			where := fmt.Sprintf("scope %+v filter %+v", sc, f)
+			sum, trend, err := rd.SummaryTrend(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantSum, err := rd.Summary(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantTrend, err := rd.Trend(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// NaN is not equal to itself: compare the Gini apart.
+			if math.IsNaN(sum.Gini) != math.IsNaN(wantSum.Gini) {
+				t.Errorf("%s: Gini %v, want %v", where, sum.Gini, wantSum.Gini)
+			}
+			sum.Gini, wantSum.Gini = 0, 0
+			if !reflect.DeepEqual(sum, wantSum) {
+				t.Errorf("%s: headline\n got %+v\nwant %+v", where, sum, wantSum)
+			}
+			if fmt.Sprint(trend) != fmt.Sprint(wantTrend) {
+				t.Errorf("%s: trend\n got %v\nwant %v", where, trend, wantTrend)
+			}
+			if sum.Units > 0 {
+				found++
+			}
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d headlines had units", found)
+	}
+}
