@@ -59,6 +59,14 @@ func (s *Server) menu(l Locale, name string, list []analytics.Option, opts func(
 	if ok {
 		return m, nil
 	}
+	s.optionsLoad.Lock()
+	defer s.optionsLoad.Unlock()
+	s.optionsMu.Lock()
+	m, ok = s.menus[key]
+	s.optionsMu.Unlock()
+	if ok {
+		return m, nil // rendered while this request waited
+	}
 	t := s.templates["overview"]
 	options := opts()
 	m = &renderedMenu{ends: make(map[string]int, len(options))}
