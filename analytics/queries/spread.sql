@@ -1,7 +1,8 @@
 -- What the overview reads from the filtered unit rows, in one read of them: the breakdown by
--- agency (when $by_agency; else it comes from scope_stats), the ratio distribution and the two
--- top lists. Read apart, the three scanned the same row groups three times and cost about
--- 20 ms of CPU at national scale, together about 8 (docs/BENCHMARKS.md).
+-- agency and the ratio distribution (when $groups) and the two top lists. Read apart, the three
+-- scanned the same row groups three times and cost about 20 ms of CPU at national scale,
+-- together about 8 (docs/BENCHMARKS.md). For the whole country Spread reads only the top lists
+-- here (spread.go says why).
 -- The parts have different columns; UNION ALL BY NAME fills the ones a part lacks with NULL,
 -- and the last SELECT gives every column a value Go can scan. Codes are named in Go (names.go).
 -- Continues the WITH list of queries/filtered.sql. The breakdown counts every status (the
@@ -40,7 +41,7 @@ parts AS (
            count(*) FILTER (WHERE status = 'surplus') AS n_surplus,
            count(*) FILTER (WHERE status = 'no_data') AS n_no_data
     FROM rows
-    WHERE $by_agency
+    WHERE $groups
     GROUP BY agency_code
     UNION ALL BY NAME
     -- Bands of width 0.1 from 0 to 2 (2 and above in the last), per status.
@@ -51,7 +52,7 @@ parts AS (
            count(*) FILTER (WHERE status = 'surplus') AS n_surplus,
            count(*) FILTER (WHERE status = 'no_data') AS n_no_data
     FROM listed
-    WHERE ratio IS NOT NULL
+    WHERE $groups AND ratio IS NOT NULL
     GROUP BY 2
 )
 SELECT part, code,
