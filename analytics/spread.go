@@ -1,9 +1,12 @@
 package analytics
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 
 	"golang.org/x/sync/errgroup"
@@ -100,8 +103,43 @@ func (r *Reader) spread(ctx context.Context, f Filter, n int, lang string, group
 	if err := rows.Err(); err != nil {
 		return sp, fmt.Errorf("spread: %w", err)
 	}
+	sortExtremes(&sp.Extremes)
 	sp.ByAgency = nameGroups(names, "agency", sp.ByAgency)
 	return sp, nil
+}
+
+// sortExtremes puts the top lists in the orders of units_page.sql's 'ratio' and '-ratio', as
+// spread.sql cut them: the short lowest ratio first (a severe shortage without a ratio as -1,
+// other rows without one last), the surplus highest ratio first (without one as 1e9), then by
+// unit name and cadre. DuckDB compares text byte by byte, as cmp.Compare does.
+func sortExtremes(e *Extremes) {
+	slices.SortStableFunc(e.Short, func(a, b UnitRow) int {
+		ka, kb := shortKey(a), shortKey(b)
+		return cmp.Or(cmp.Compare(ka, kb), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Cadre, b.Cadre))
+	})
+	slices.SortStableFunc(e.Surplus, func(a, b UnitRow) int {
+		ka, kb := surplusKey(a), surplusKey(b)
+		return cmp.Or(cmp.Compare(kb, ka), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Cadre, b.Cadre))
+	})
+}
+
+// shortKey is the short list's sort key; +Inf stands for NULL, which sorts last.
+func shortKey(r UnitRow) float64 {
+	switch {
+	case r.Ratio.Valid:
+		return r.Ratio.Float64
+	case r.Status == SevereShortage:
+		return -1
+	}
+	return math.Inf(1)
+}
+
+// surplusKey is the surplus list's sort key.
+func surplusKey(r UnitRow) float64 {
+	if r.Ratio.Valid {
+		return r.Ratio.Float64
+	}
+	return 1e9
 }
 
 // nameUnitRow fills in the names of a unit row's codes as units_page.sql joins them: the unit
