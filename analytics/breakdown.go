@@ -40,12 +40,16 @@ func (r *Reader) Breakdown(ctx context.Context, f Filter, dim Dimension, level i
 	return r.breakdownRows(ctx, f, dim, level, lang)
 }
 
+// regionCodeLengths are the lengths of region codes by level (1 province, 2 regency/city,
+// 3 district).
+var regionCodeLengths = map[int]int{1: 2, 2: 5, 3: 8}
+
 // scopeBreakdown returns and binds queries/breakdown_scope.sql when the breakdown's groups are whole
 // precomputed scopes: agencies or regions under everything, regions under a region the filter
 // (and the user's scope) covers whole.
 func (f Filter) scopeBreakdown(dim Dimension, level int) (string, []any, bool) {
 	kind, code, ok := f.scope()
-	lengths := map[int]int{1: 2, 2: 5, 3: 8}
+	lengths := regionCodeLengths
 	switch {
 	case !ok:
 		return "", nil, false

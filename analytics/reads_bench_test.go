@@ -42,6 +42,8 @@ func BenchmarkNationalOverviewReads(b *testing.B) {
 		{"trend", func(f Filter) error { _, err := rd.Trend(ctx, f); return err }},
 		// the overview reads summary and trend in one read (SummaryTrend)
 		{"summary_trend", func(f Filter) error { _, _, err := rd.SummaryTrend(ctx, f); return err }},
+		// and the three of scope_stats in one read where it can (ScopeFigures)
+		{"scope_figures", func(f Filter) error { _, err := rd.ScopeFigures(ctx, f, len(f.Region)/3+2, "id"); return err }},
 		// the overview reads by_agency, distribution and its top lists in one read (Spread)
 		{"spread", func(f Filter) error { _, err := rd.Spread(ctx, f, 10, "id"); return err }},
 	}

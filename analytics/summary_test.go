@@ -69,3 +69,61 @@ func TestSummaryTrendEqualsItsReads(t *testing.T) {
 		t.Errorf("only %d headlines had units", found)
 	}
 }
+
+// TestScopeFiguresEqualsItsReads: a scope's headline, trend and breakdown by region read
+// together equal SummaryTrend and Breakdown read apart, for regions with and without children
+// at the level, other filters and users' scopes.
+func TestScopeFiguresEqualsItsReads(t *testing.T) {
+	ctx := context.Background()
+	s := New(datatest.DemoStore(t))
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	periods, err := s.Periods(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := periods[len(periods)-1]
+	children := 0
+	for _, sc := range []Scope{{}, {Regions: []string{"36.73"}}, {Agencies: []string{"36.73-disdik"}}} {
+		for _, f := range []Filter{
+			{}, {Region: "36"}, {Region: "36.73", Cadre: "guru"}, {Region: "36.73", UnitType: "sd", Period: periods[0]},
+			{Region: "36.73.05"}, {Agency: "36.73-disdik"}, {Region: "36.73", Period: time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC)},
+		} {
+			if f.Period.IsZero() {
+				f.Period = last
+			}
+			for level := 1; level <= 3; level++ {
+				rd := s.For(sc)
+				where := fmt.Sprintf("scope %+v filter %+v level %d", sc, f, level)
+				fig, err := rd.ScopeFigures(ctx, f, level, "id")
+				if err != nil {
+					t.Fatal(err)
+				}
+				sum, trend, err := rd.SummaryTrend(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				groups, err := rd.Breakdown(ctx, f, ByRegion, level, "id")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if fmt.Sprint(fig.Summary) != fmt.Sprint(sum) {
+					t.Errorf("%s: headline\n got %+v\nwant %+v", where, fig.Summary, sum)
+				}
+				if fmt.Sprint(fig.Trend) != fmt.Sprint(trend) {
+					t.Errorf("%s: trend\n got %v\nwant %v", where, fig.Trend, trend)
+				}
+				if !reflect.DeepEqual(fig.ByRegion, groups) {
+					t.Errorf("%s: by region\n got %+v\nwant %+v", where, fig.ByRegion, groups)
+				}
+				if f.Region != "" && len(groups) > 0 {
+					children++
+				}
+			}
+		}
+	}
+	if children < 5 {
+		t.Errorf("only %d cases had child regions", children)
+	}
+}
