@@ -24,7 +24,7 @@ import (
 
 // DefaultQueryThreads is how many DuckDB threads a served page's query runs on (data.Store's
 // ServeThreads; imports and refreshes raise them): at national scale a cold overview spent
-// about a fifth less CPU on one than on two, with 50 clients at once (docs/BENCHMARKS.md).
+// a tenth to a fifth less CPU on one than on two, with 50 clients at once (docs/BENCHMARKS.md).
 const DefaultQueryThreads = 1
 
 // Config is what a Server needs.

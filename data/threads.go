@@ -10,7 +10,7 @@ import (
 // threads is DuckDB's threads setting as a serving process changes it. DuckDB runs a query on
 // up to `threads` threads, one setting for the whole database. A page's query reads a row group
 // or two, and a second thread splits that small work at a cost: with 50 clients at once a cold
-// overview spent about a fifth less CPU on one thread each (docs/BENCHMARKS.md). An import and
+// overview spent a tenth to a fifth less CPU on one thread each (docs/BENCHMARKS.md). An import and
 // the rollup refresh scan and write millions of rows and want every core. So a server serves on
 // few threads (ServeThreads) and bulk jobs raise them while they run (BulkThreads).
 type threads struct {

@@ -1,7 +1,7 @@
 -- What the overview reads from the filtered unit rows, in one read of them: the breakdown by
 -- agency and the ratio distribution (when $groups) and the two top lists. Read apart, the three
 -- scanned the same row groups three times and cost about 20 ms of CPU at national scale,
--- together about 8 (docs/BENCHMARKS.md). For the whole country Spread reads only the top lists
+-- together 7 to 11 (docs/BENCHMARKS.md). For the whole country Spread reads only the top lists
 -- here (spread.go says why).
 -- The parts have different columns; UNION ALL BY NAME fills the ones a part lacks with NULL,
 -- and the last SELECT gives every column a value Go can scan. Codes are named in Go (names.go).
