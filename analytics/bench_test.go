@@ -53,8 +53,8 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// BenchmarkNationalRefresh rebuilds every rollup of the national demo, reporting the unit rows,
-// the Gini and the other scope figures apart, in wall-clock and CPU seconds, beside the plain per-unit ratio query
+// BenchmarkNationalRefresh rebuilds every rollup of the national demo, reporting the unit rows
+// (with unit_history), the Gini and the other scope figures apart, in wall-clock and CPU seconds, beside the plain per-unit ratio query
 // (the baseline: staff in post over the staff a ratio norm requires, one period).
 func BenchmarkNationalRefresh(b *testing.B) {
 	store := nationalStore(b)
@@ -92,7 +92,9 @@ func BenchmarkNationalRefresh(b *testing.B) {
 			d   *time.Duration
 			run func() error
 		}{
+			{&units, func() error { _, err := tx.ExecContext(ctx, query("refresh_targets_all")); return err }},
 			{&units, func() error { _, err := tx.ExecContext(ctx, query("refresh_unit_stats")); return err }},
+			{&units, func() error { _, err := tx.ExecContext(ctx, query("refresh_unit_history")); return err }},
 			{&gini, func() error { return refreshScopeGini(ctx, conn, tx) }},
 			{&scopes, func() error { _, err := tx.ExecContext(ctx, query("refresh_scope_stats")); return err }},
 			{&scopes, func() error { _, err := tx.ExecContext(ctx, query("bump_data_version")); return err }},

@@ -4,9 +4,12 @@
 -- sits higher), cadre and unit type: every scope, cadre and type of scope_stats is a union of
 -- cells, so Go reads each unit row with its cell number, not its strings. Every period has the
 -- same unit rows, so the cells of one period are the cells of all.
+--
+-- Only the periods being refreshed (refresh_targets) are numbered: the Gini of the others stays
+-- in scope_stats as it is.
 CREATE OR REPLACE TEMP TABLE refresh_periods AS
 SELECT (row_number() OVER (ORDER BY period) - 1)::INTEGER AS period_no, period
-FROM (SELECT DISTINCT period FROM unit_stats);
+FROM refresh_targets;
 
 CREATE OR REPLACE TEMP TABLE refresh_cells AS
 SELECT (row_number() OVER (ORDER BY agency_code, region8, cadre_code, unit_type) - 1)::INTEGER AS cell, *,

@@ -1,21 +1,21 @@
--- Rebuilds scope_stats from unit_stats: totals, counts per status and the staff-weighted Gini
--- of EJ for every period x scope (all, region at levels 1-3, agency) x cadre x unit type, with
--- '' standing for "all" in cadre_code and unit_type.
+-- Writes scope_stats from unit_stats for the periods in refresh_targets, whose old rows are
+-- already deleted: totals, counts per status and the staff-weighted Gini of EJ for every such
+-- period x scope (all, region at levels 1-3, agency) x cadre x unit type, with '' standing for
+-- "all" in cadre_code and unit_type. A period's rows depend on its unit rows alone.
 --
 -- At national scale unit_stats holds about 12 million rows, so nothing here copies them once
 -- per scope: the totals add up small cells (period, agency, district, cadre, unit type) that
 -- every scope is a union of. The Gini, which needs each scope's rows in EJ order, comes from
 -- gini.go, which runs first and leaves it in refresh_gini.
-DELETE FROM scope_stats;
 
 INSERT INTO scope_stats
 WITH
 -- Units per agency, district and unit type. The unit rows of every period are the same (one per
--- unit and cadre, refresh_unit_stats.sql), so the first period counts them for all.
+-- unit and cadre, refresh_unit_stats.sql), so the first target period counts them for all.
 unit_counts AS (
     SELECT agency_code, left(region_code, 8) AS region8, unit_type, count(DISTINCT unit_code) AS units
     FROM unit_stats
-    WHERE period = (SELECT min(period) FROM unit_stats)
+    WHERE period = (SELECT min(period) FROM refresh_targets)
     GROUP BY ALL
 ),
 -- Sums per period, agency, district, cadre and unit type.
@@ -34,6 +34,7 @@ cadre_cells AS (
            count(*) FILTER (WHERE status = 'surplus') AS n_surplus,
            count(*) FILTER (WHERE status = 'no_data') AS n_no_data
     FROM unit_stats
+    WHERE period IN (SELECT period FROM refresh_targets)
     GROUP BY ALL
 ),
 -- A unit has one row per cadre, so in "all cadres" it must count once: the units of an agency,
@@ -109,9 +110,11 @@ FROM totals t
 LEFT JOIN gini g
     ON g.period = t.period AND g.scope_kind = t.scope_kind AND g.scope_code = t.scope_code
    AND g.cadre_key = t.cadre_key AND g.type_key = t.type_key
+-- A refresh by period appends its period's rows after the others, in the same order.
 ORDER BY t.scope_kind, t.scope_code, t.cadre_key, t.type_key, t.period;
 
 DROP TABLE refresh_gini;
 DROP TABLE refresh_gini_scopes;
 DROP TABLE refresh_cells;
 DROP TABLE refresh_periods;
+DROP TABLE refresh_targets;

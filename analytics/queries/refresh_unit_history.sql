@@ -1,8 +1,12 @@
--- Rebuilds unit_history, the unit page's copy of unit_stats in unit order (migration 13), after
--- refresh_unit_stats.sql in the same transaction.
-DELETE FROM unit_history;
-
+-- Writes unit_history, the unit page's copy of unit_stats in unit order (migration 13), for the
+-- periods in refresh_targets, after refresh_unit_stats.sql in the same transaction.
+--
+-- A full refresh writes every period, so each unit's rows are neighbours. A refresh by period
+-- appends that period's rows as a block of their own, in unit order too: a unit's rows are then
+-- in the main block and in one place per block appended since, one or two row groups more for
+-- the unit page to read each; the next full refresh makes it one block again.
 INSERT INTO unit_history
 SELECT unit_code, cadre_code, period, workload, actual, required, ratio, status
 FROM unit_stats
+WHERE period IN (SELECT period FROM refresh_targets)
 ORDER BY unit_code, cadre_code, period;

@@ -1,7 +1,12 @@
--- Rebuilds unit_stats: for every period, unit and cadre, the staff in post, the staff the
--- workload requires under the norm's method, and the resulting ratio and status.
--- Kept in step with formulas.go and status.go; analytics tests compare the two.
-DELETE FROM unit_stats;
+-- Writes unit_stats for the periods in refresh_targets (all of them in a full refresh, see
+-- refresh.go), whose old rows are already deleted: for every such period, unit and cadre, the
+-- staff in post, the staff the workload requires under the norm's method, and the resulting
+-- ratio and status. Kept in step with formulas.go and status.go; analytics tests compare the two.
+--
+-- A row of period P depends on the staff, units, norms and settings, on the workload of P and,
+-- of the other periods, only on which is the first (opening counts below): never on the
+-- workload or the existence of any other period. That is what lets refresh.go rewrite the
+-- periods whose workload changed and leave the rest.
 
 -- The settings and the ABK grades (from the highest, as one list) as constants: the rows are
 -- classified after the sort below, where a join, even with one row, would not keep the order.
@@ -26,10 +31,11 @@ CREATE OR REPLACE TEMP MACRO refresh_reaches(ej, i) AS
 INSERT INTO unit_stats
 WITH
 periods AS (
-    SELECT DISTINCT period FROM workload
+    SELECT period FROM refresh_targets
 ),
+-- The first period of all, targets or not: every period's counts start from it.
 first_period AS (
-    SELECT min(period) AS period FROM periods
+    SELECT min(period) AS period FROM workload
 ),
 -- Every unit with a number in the order the rows are written (region, then code): the joins
 -- and the final sort of some 12 million rows then compare integers, not codes.
@@ -121,7 +127,7 @@ activity_minutes AS (
            sum(w.value * CASE i.kind WHEN 'flow' THEN 12 ELSE 1 END * a.minutes) AS minutes
     FROM numbered_units u
     JOIN activity_standards a ON a.unit_type = u.unit_type
-    JOIN workload w ON w.unit_code = u.code AND w.indicator = a.indicator
+    JOIN workload w ON w.unit_code = u.code AND w.indicator = a.indicator AND w.period IN (SELECT period FROM periods)
     JOIN indicators i ON i.code = a.indicator
     JOIN activity_count c ON c.unit_type = u.unit_type AND c.cadre_code = a.cadre_code
     GROUP BY w.period, u.unit_no, u.unit_type, u.agency_code, a.cadre_code
@@ -145,7 +151,7 @@ requirements AS (
     SELECT w.period, u.unit_no, n.cadre_code, w.value AS workload, w.value / n.per_staff AS required
     FROM numbered_units u
     JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.method = 'ratio'
-    JOIN workload w ON w.unit_code = u.code AND w.indicator = n.indicator
+    JOIN workload w ON w.unit_code = u.code AND w.indicator = n.indicator AND w.period IN (SELECT period FROM periods)
     UNION ALL
     SELECT am.period, am.unit_no, am.cadre_code, am.minutes / 60,
            CASE n.method
@@ -169,7 +175,8 @@ base AS (
         ON rq.period = p.period AND rq.unit_no = pr.unit_no AND rq.cadre_code = pr.cadre_code
 ),
 -- Rows in period order: every page reads one period, and DuckDB then skips the row groups of
--- the others by their zone maps instead of scanning all 24 periods. Within a period, by region,
+-- the others by their zone maps instead of scanning all 24 periods. Rows of periods refreshed
+-- alone go after the others, each period still one run of rows. Within a period, by region,
 -- unit and cadre (pair_no follows region, unit code and cadre). Sorted on integers, and before
 -- the derived columns exist, so the sort moves 12 columns instead of 21.
 sorted AS (
