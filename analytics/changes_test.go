@@ -2,8 +2,6 @@ package analytics
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -147,16 +145,9 @@ func TestReadsFollowDataChanges(t *testing.T) {
 // importBatch imports files (name to content) in one batch, as the dashboard's import page does.
 func importBatch(t *testing.T, store *data.Store, files map[string]string) {
 	t.Helper()
-	var sources []importer.Source
+	var nameContent []string
 	for name, content := range files {
-		path := filepath.Join(t.TempDir(), name)
-		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		sources = append(sources, importer.Source{Name: name, Path: path})
+		nameContent = append(nameContent, name, content)
 	}
-	res, err := importer.Import(context.Background(), store, sources, importer.Options{Actor: "test", AfterApply: RefreshTx})
-	if err != nil {
-		t.Fatalf("import: %v\n%.3000v", err, res.Problems)
-	}
+	importFiles(t, store, importer.Options{Actor: "test", AfterApply: RefreshAfterImport}, nameContent...)
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,22 +21,9 @@ import (
 // a recomputation in Go: staff counts person by person through UnitAt, a sample of rows with
 // Explain's formulas, every scope row by grouping the unit rows in Go.
 func TestRollupsAfterImportsOnCityDemo(t *testing.T) {
-	if testing.Short() {
-		t.Skip("city demo; skipped with -short")
-	}
 	ctx := context.Background()
-	store, err := data.Open(ctx, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = store.Close() })
-	if _, err := demo.Generate(ctx, store, demo.Options{Scale: demo.ScaleCity, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
+	store := cityDemoStore(t, 3)
 	s := New(store)
-	if err := s.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
 	rng := rand.New(rand.NewPCG(8, 8))
 	check := func(step string) {
 		t.Helper()
@@ -116,33 +101,53 @@ func TestRollupsAfterImportsOnCityDemo(t *testing.T) {
 	check("workload")
 }
 
-func importCSV(t *testing.T, store *data.Store, name, content string) {
+// cityDemoStore is a fresh in-memory store with the city demo of seed loaded and its rollups
+// built; the test is skipped with -short.
+func cityDemoStore(t *testing.T, seed uint64) *data.Store {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+	if testing.Short() {
+		t.Skip("city demo; skipped with -short")
+	}
+	ctx := context.Background()
+	store, err := data.Open(ctx, "")
+	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := importer.Import(context.Background(), store, []importer.Source{{Name: name, Path: path}},
-		importer.Options{Actor: "test", AfterApply: RefreshTx})
-	if err != nil {
-		t.Fatalf("import %s: %v\n%.3000v", name, err, res.Problems)
+	t.Cleanup(func() { _ = store.Close() })
+	if _, err := demo.Generate(ctx, store, demo.Options{Scale: demo.ScaleCity, Seed: seed}); err != nil {
+		t.Fatal(err)
 	}
+	if err := New(store).Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return store
 }
 
-func queryStrings(t *testing.T, store *data.Store, q string) []string {
+func importCSV(t *testing.T, store *data.Store, name, content string) {
 	t.Helper()
-	rows, err := store.DB().Query(q)
+	importFiles(t, store, importer.Options{Actor: "test", AfterApply: RefreshAfterImport}, name, content)
+}
+
+func queryStrings(t *testing.T, store *data.Store, q string, args ...any) []string {
+	t.Helper()
+	return queryColumn[string](t, store, q, args...)
+}
+
+// queryColumn returns the one column of q's rows.
+func queryColumn[T any](t *testing.T, store *data.Store, q string, args ...any) []T {
+	t.Helper()
+	rows, err := store.DB().Query(q, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	var out []string
+	var out []T
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
+		var v T
+		if err := rows.Scan(&v); err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, s)
+		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)

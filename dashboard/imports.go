@@ -167,7 +167,7 @@ func (s *Server) applyImport(c *fiber.Ctx) error {
 	defer func() { _ = os.RemoveAll(p.dir) }()
 	who := actor(c)
 	res, err := importer.Import(c.UserContext(), s.store, p.sources, s.importOptions(c, importer.Options{Actor: who.Name,
-		AfterApply: analytics.RefreshTx}))
+		AfterApply: analytics.RefreshAfterImport}))
 	s.an.DataChanged() // the import's refresh bumped the data version: pages cached before it are old
 	if err != nil && !errors.Is(err, importer.ErrRejected) {
 		return err

@@ -50,7 +50,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		Actor:      "cli",
 		Limits:     limits,
 		Progress:   progressPrinter(stderr),
-		AfterApply: analytics.RefreshTx,
+		AfterApply: analytics.RefreshAfterImport,
 	})
 	printImportReport(stdout, res, *lang, *dryRun, time.Since(start))
 	return err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -24,7 +25,8 @@ type Options struct {
 	Progress func(Progress)
 	// AfterApply runs inside the import's transaction (tx, begun on conn) after the data is
 	// written; Timbang rebuilds its rollups there, so pages never show new data with old totals.
-	AfterApply func(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error
+	// changes says what the batch wrote, so it can rebuild no more than that needs.
+	AfterApply func(ctx context.Context, conn *sql.Conn, tx *sql.Tx, changes Changes) error
 	// Scope limits the batch to a planner's regions and agencies (see scope.go); the zero Scope
 	// is everything.
 	Scope accounts.Scope
@@ -57,6 +59,25 @@ func (c *Counts) add(o Counts) {
 	c.Inserted += o.Inserted
 	c.Updated += o.Updated
 	c.Unchanged += o.Unchanged
+}
+
+// Changes is what an applied batch wrote, for AfterApply.
+type Changes struct {
+	Counts map[string]Counts // per kind the batch held, as in Result
+	// WorkloadPeriods are the periods of the workload rows the batch inserted or updated,
+	// oldest first.
+	WorkloadPeriods []time.Time
+}
+
+// OnlyWorkload reports whether the batch changed no rows but workload figures: every other
+// kind it held is unchanged (all of it, when WorkloadPeriods is empty too).
+func (c Changes) OnlyWorkload() bool {
+	for kind, n := range c.Counts {
+		if kind != "workload" && n.Inserted+n.Updated > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Result is what an import did or, in a dry run or when rejected, would have done.
@@ -478,6 +499,7 @@ func (b *batch) apply(ctx context.Context, started time.Time) error {
 		return err
 	}
 	defer func() { _ = tx.Rollback() }()
+	var changes Changes
 	for _, k := range Kinds {
 		if len(b.files[k.Name]) == 0 {
 			continue
@@ -493,6 +515,12 @@ func (b *batch) apply(ctx context.Context, started time.Time) error {
 		// The update touches only rows whose values differ, and keys are unique in the batch,
 		// so the rows neither statement wrote are the unchanged ones.
 		var c Counts
+		if k.Name == "workload" && b.opt.AfterApply != nil {
+			// Read before the update, after which updated rows no longer differ.
+			if changes.WorkloadPeriods, err = changedPeriods(ctx, tx, k, b.presentColumns(k)); err != nil {
+				return fmt.Errorf("apply %s: %w", k.Name, err)
+			}
+		}
 		if q := updateSQL(k, b.presentColumns(k)); q != "" {
 			n, err := execCount(ctx, tx, q)
 			if err != nil {
@@ -514,7 +542,8 @@ func (b *batch) apply(ctx context.Context, started time.Time) error {
 	}
 	if b.opt.AfterApply != nil {
 		b.progress("refresh", "", 0)
-		if err := b.opt.AfterApply(ctx, b.conn, tx); err != nil {
+		changes.Counts = maps.Clone(b.res.Counts)
+		if err := b.opt.AfterApply(ctx, b.conn, tx, changes); err != nil {
 			return err
 		}
 	}
@@ -528,6 +557,28 @@ func (b *batch) apply(ctx context.Context, started time.Time) error {
 		return fmt.Errorf("commit import: %w", err)
 	}
 	return nil
+}
+
+// changedPeriods lists the periods of the batch's rows of kind k (workload) that the apply
+// will insert or update, oldest first.
+func changedPeriods(ctx context.Context, tx *sql.Tx, k Kind, present []string) ([]time.Time, error) {
+	rows, err := tx.QueryContext(ctx, changedValuesSQL(k, present, "period"))
+	if err != nil {
+		return nil, fmt.Errorf("changed periods: %w", err)
+	}
+	defer rows.Close()
+	var periods []time.Time
+	for rows.Next() {
+		var p time.Time
+		if err := rows.Scan(&p); err != nil {
+			return nil, fmt.Errorf("changed periods: %w", err)
+		}
+		periods = append(periods, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("changed periods: %w", err)
+	}
+	return periods, nil
 }
 
 // execCount runs a statement and returns how many rows it wrote.

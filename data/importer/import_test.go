@@ -319,7 +319,7 @@ func TestBatchIsAllOrNothing(t *testing.T) {
 		t.Fatal("the unit of a rejected batch was stored")
 	}
 	boom := errors.New("disk full")
-	_, err := importFiles(t, s, Options{AfterApply: func(context.Context, *sql.Conn, *sql.Tx) error { return boom }}, units, staff)
+	_, err := importFiles(t, s, Options{AfterApply: func(context.Context, *sql.Conn, *sql.Tx, Changes) error { return boom }}, units, staff)
 	if !errors.Is(err, boom) {
 		t.Fatalf("failing batch: %v", err)
 	}
@@ -482,5 +482,53 @@ func TestImportPreferences(t *testing.T) {
 		if res.Problems[i] != want[i] {
 			t.Errorf("problem %d: %+v, want %+v", i, res.Problems[i], want[i])
 		}
+	}
+}
+
+// TestAfterApplyChanges: AfterApply hears which kinds a batch changed and the periods of the
+// workload figures it inserted or updated, not of those it found stored already.
+func TestAfterApplyChanges(t *testing.T) {
+	s := datatest.DemoStore(t)
+	unit := demoUnit(t, s)
+	workload := func(rows ...string) Source {
+		return writeFile(t, "beban.csv", "Unit Kerja;Periode;Indikator;Nilai\n"+unit+strings.Join(rows, "\n"+unit)+"\n")
+	}
+	steps := []struct {
+		name         string
+		files        []Source
+		periods      string // the changed periods, comma-separated
+		onlyWorkload bool
+	}{
+		{"two new months", []Source{workload(";2030-01;siswa;480", ";2030-02;siswa;481")}, "2030-01,2030-02", true},
+		{"one figure changed, one the same", []Source{workload(";2030-01;siswa;480", ";2030-02;siswa;490")}, "2030-02", true},
+		{"nothing changed", []Source{workload(";2030-01;siswa;480", ";2030-02;siswa;490")}, "", true},
+		{"staff added with a figure", []Source{writeFile(t, "pegawai.csv", staffCSV(unit)), workload(";2030-01;siswa;500")}, "2030-01", false},
+		{"the same staff with a new month", []Source{writeFile(t, "pegawai.csv", staffCSV(unit)), workload(";2030-03;siswa;1")}, "2030-03", true},
+		{"staff alone, the same", []Source{writeFile(t, "pegawai.csv", staffCSV(unit))}, "", true},
+	}
+	for _, step := range steps {
+		var got *Changes
+		opt := Options{AfterApply: func(_ context.Context, _ *sql.Conn, _ *sql.Tx, c Changes) error {
+			got = &c
+			return nil
+		}}
+		if res, err := importFiles(t, s, opt, step.files...); err != nil {
+			t.Fatalf("%s: %v %+v", step.name, err, res.Problems)
+		}
+		if got == nil {
+			t.Fatalf("%s: AfterApply did not run", step.name)
+		}
+		var periods []string
+		for _, p := range got.WorkloadPeriods {
+			periods = append(periods, p.Format("2006-01"))
+		}
+		if strings.Join(periods, ",") != step.periods || got.OnlyWorkload() != step.onlyWorkload {
+			t.Errorf("%s: periods %v, only workload %v; want %q, %v", step.name, periods, got.OnlyWorkload(), step.periods, step.onlyWorkload)
+		}
+	}
+	called := false
+	opt := Options{DryRun: true, AfterApply: func(context.Context, *sql.Conn, *sql.Tx, Changes) error { called = true; return nil }}
+	if _, err := importFiles(t, s, opt, workload(";2030-04;siswa;1")); err != nil || called {
+		t.Errorf("dry run: AfterApply ran %v, error %v", called, err)
 	}
 }

@@ -299,40 +299,54 @@ func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) 
 // countSQL counts, for a kind's batch, the rows that would be inserted, updated and left
 // unchanged, comparing only the columns the batch's files carry.
 func countSQL(k Kind, present []string) string {
-	var differ []string
-	for _, name := range present {
-		if c, _ := k.Column(name); !c.Key {
-			differ = append(differ, fmt.Sprintf("b.%[1]s IS DISTINCT FROM t.%[1]s", name))
-		}
-	}
-	changed := "false"
-	if len(differ) > 0 {
-		changed = strings.Join(differ, " OR ")
-	}
 	key := k.Keys()[0].Name
 	return fmt.Sprintf(`SELECT count(*) FILTER (WHERE t.%[1]s IS NULL),
        count(*) FILTER (WHERE t.%[1]s IS NOT NULL AND (%[2]s)),
        count(*) FILTER (WHERE t.%[1]s IS NOT NULL AND NOT (%[2]s))
-FROM %[3]s b LEFT JOIN %[4]s t ON %[5]s`, key, changed, batchTable(k), k.Table, keysEqual(k, "t", "b"))
+FROM %[3]s b LEFT JOIN %[4]s t ON %[5]s`, key, valuesDifferSQL(k, present, "t"), batchTable(k), k.Table, keysEqual(k, "t", "b"))
+}
+
+// valuesDifferSQL is true where a batch row (alias b) carries a value the stored row (alias
+// stored) does not have, in the columns the files carry; "false" when they carry only the key.
+func valuesDifferSQL(k Kind, present []string, stored string) string {
+	var differ []string
+	for _, name := range present {
+		if c, _ := k.Column(name); !c.Key {
+			differ = append(differ, fmt.Sprintf("b.%[1]s IS DISTINCT FROM %[2]s.%[1]s", name, stored))
+		}
+	}
+	if len(differ) == 0 {
+		return "false"
+	}
+	return strings.Join(differ, " OR ")
+}
+
+// changedValuesSQL lists the distinct values of column among the batch rows that the apply will
+// insert (no stored row has their key) or update (valuesDifferSQL), in order. Run before the
+// apply writes anything.
+func changedValuesSQL(k Kind, present []string, column string) string {
+	return fmt.Sprintf(`SELECT DISTINCT b.%[1]s
+FROM %[2]s b LEFT JOIN %[3]s t ON %[4]s
+WHERE t.%[5]s IS NULL OR %[6]s
+ORDER BY 1`, column, batchTable(k), k.Table, keysEqual(k, "t", "b"), k.Keys()[0].Name, valuesDifferSQL(k, present, "t"))
 }
 
 // updateSQL writes the columns the files carry into the stored rows whose key the batch has
 // and whose values differ (columns a file does not have keep their stored values); "" when
 // the files carry nothing but the key.
 func updateSQL(k Kind, present []string) string {
-	var set, differ []string
+	var set []string
 	sort.Strings(present)
 	for _, name := range present {
 		if c, _ := k.Column(name); !c.Key {
 			set = append(set, fmt.Sprintf("%[1]s = b.%[1]s", name))
-			differ = append(differ, fmt.Sprintf("b.%[1]s IS DISTINCT FROM %[2]s.%[1]s", name, k.Table))
 		}
 	}
 	if len(set) == 0 {
 		return ""
 	}
 	return fmt.Sprintf("UPDATE %s SET %s FROM %s AS b WHERE %s AND (%s)",
-		k.Table, strings.Join(set, ", "), batchTable(k), keysEqual(k, k.Table, "b"), strings.Join(differ, " OR "))
+		k.Table, strings.Join(set, ", "), batchTable(k), keysEqual(k, k.Table, "b"), valuesDifferSQL(k, present, k.Table))
 }
 
 // insertSQL inserts the batch's rows whose key is not stored yet. Checking for the key keeps
