@@ -2,13 +2,17 @@ package analytics
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/timbang/timbang/data"
+	"github.com/timbang/timbang/data/importer"
 )
 
 // The national-scale benchmarks (issue 8) run on a database made once with
@@ -122,4 +126,68 @@ func BenchmarkNationalRefresh(b *testing.B) {
 	b.ReportMetric(commit.Seconds()/n, "commit_s")
 	b.ReportMetric((units+gini+scopes+commit).Seconds()/n, "refresh_s")
 	b.ReportMetric(cpu.Seconds()/n, "refresh_cpu_s")
+}
+
+// BenchmarkNationalWorkloadImport imports one month of workload figures for the whole country
+// through the importer, as the monthly uploads arrive: the last period's figures, every value
+// changed (differently in each run, so every run writes them). It reports the import and the
+// refresh inside it apart, in wall-clock and CPU seconds: by_period is the path such a batch
+// takes (RefreshAfterImport, which rewrites that period's rollups); full rebuilds every period,
+// as every import did before, for the baseline. new_month imports the figures as those of the
+// month after the last, by period: each run adds a period to the database.
+func BenchmarkNationalWorkloadImport(b *testing.B) {
+	store := nationalStore(b)
+	ctx := context.Background()
+	db := store.DB()
+	path := filepath.Join(b.TempDir(), "beban.csv")
+	run := 0
+	for _, way := range []struct {
+		name        string
+		full        bool
+		monthsAfter int
+	}{{"by_period", false, 0}, {"new_month", false, 1}, {"full", true, 0}} {
+		b.Run(way.name, func(b *testing.B) {
+			var total, totalCPU, refresh, refreshCPU time.Duration
+			for range b.N {
+				run++
+				var last time.Time
+				if err := db.QueryRowContext(ctx, `SELECT max(period) FROM workload`).Scan(&last); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := db.ExecContext(ctx, fmt.Sprintf(`COPY (
+					SELECT unit_code, strftime(period + INTERVAL %d MONTH, '%%Y-%%m') AS period, indicator,
+					       round(value * (1 + %d / 100), 2) AS value
+					FROM workload WHERE period = ?) TO '%s' (HEADER)`, way.monthsAfter, run%50, path), last); err != nil {
+					b.Fatal(err)
+				}
+				var fellBack bool
+				opt := importer.Options{Actor: "bench", AfterApply: func(ctx context.Context, conn *sql.Conn, tx *sql.Tx, c importer.Changes) error {
+					start, cpuStart := time.Now(), cpuTime()
+					var err error
+					if way.full {
+						err = RefreshTx(ctx, conn, tx)
+					} else {
+						fellBack, err = refreshAfterImport(ctx, conn, tx, c)
+					}
+					refresh += time.Since(start)
+					refreshCPU += cpuTime() - cpuStart
+					return err
+				}}
+				start, cpuStart := time.Now(), cpuTime()
+				if res, err := importer.Import(ctx, store, []importer.Source{{Name: "beban.csv", Path: path}}, opt); err != nil {
+					b.Fatalf("import: %v %.1000v", err, res.Problems)
+				}
+				total += time.Since(start)
+				totalCPU += cpuTime() - cpuStart
+				if fellBack {
+					b.Fatal("the monthly workload batch fell back to a full refresh")
+				}
+			}
+			n := float64(b.N)
+			b.ReportMetric((total-refresh).Seconds()/n, "import_s")
+			b.ReportMetric((totalCPU-refreshCPU).Seconds()/n, "import_cpu_s")
+			b.ReportMetric(refresh.Seconds()/n, "refresh_s")
+			b.ReportMetric(refreshCPU.Seconds()/n, "refresh_cpu_s")
+		})
+	}
 }
