@@ -22,15 +22,22 @@ import (
 // named by TIMBANG_BENCH_NATIONAL (see dashboard/bench_test.go); without it they skip.
 func nationalStore(b *testing.B) *data.Store {
 	b.Helper()
-	path := os.Getenv("TIMBANG_BENCH_NATIONAL")
+	return openNamedStore(b, "TIMBANG_BENCH_NATIONAL")
+}
+
+// openNamedStore opens the database the environment variable env names, and skips the test
+// or benchmark when it names none.
+func openNamedStore(tb testing.TB, env string) *data.Store {
+	tb.Helper()
+	path := os.Getenv(env)
 	if path == "" {
-		b.Skip("set TIMBANG_BENCH_NATIONAL to a national demo database")
+		tb.Skipf("set %s to a national demo database", env)
 	}
 	store, err := data.Open(context.Background(), path)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	b.Cleanup(func() { _ = store.Close() })
+	tb.Cleanup(func() { _ = store.Close() })
 	return store
 }
 

@@ -304,15 +304,7 @@ func execSQL(t *testing.T, store *data.Store, q string) {
 // rebuild. It runs only when TIMBANG_CHECK_NATIONAL names the database: about 5 minutes and
 // 12 GB of memory on the 2-core benchmark machine.
 func TestNationalRollupsAsFullRefresh(t *testing.T) {
-	path := os.Getenv("TIMBANG_CHECK_NATIONAL")
-	if path == "" {
-		t.Skip("set TIMBANG_CHECK_NATIONAL to a national demo database")
-	}
-	store, err := data.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = store.Close() })
+	store := openNamedStore(t, "TIMBANG_CHECK_NATIONAL")
 	assertPeriodsContiguous(t, store, "national")
 	assertRollupsAsFullRefresh(t, store, "national")
 }
