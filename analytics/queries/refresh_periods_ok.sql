@@ -4,7 +4,8 @@
 -- workload of its own period and on which period is the first, so this holds when:
 --   - the rollups were built at all (stale.sql) and hold some period;
 --   - the first period is still the one they were built from: the opening counts and which unit
---     and cadre pairs have rows depend on it (a period before it changes every row);
+--     and cadre pairs have rows depend on it (a period before it changes every row). The last
+--     condition implies it once the rollups hold a period; it is spelled out for the reader;
 --   - every target is a period of the workload;
 --   - the rollups hold every period but new targets, and those come after their last. A new
 --     period between two old ones would leave the others' rows as they are too, but a backfill is
