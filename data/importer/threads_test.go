@@ -34,7 +34,7 @@ func TestImportOnEveryThread(t *testing.T) {
 		{"rejected", bad, nil, ErrRejected},
 	} {
 		during := 0
-		_, err := importFiles(t, s, Options{AfterApply: func(ctx context.Context, _ *sql.Conn, _ *sql.Tx) error {
+		_, err := importFiles(t, s, Options{AfterApply: func(ctx context.Context, _ *sql.Conn, _ *sql.Tx, _ Changes) error {
 			n, err := s.Threads(ctx)
 			during = n
 			return errors.Join(err, c.after)
