@@ -4,22 +4,13 @@ import (
 	"context"
 	"fmt"
 	"testing"
-
-	"github.com/timbang/timbang/data/datatest"
 )
 
 // TestBreakdownFromScopesEqualsRows: where a breakdown reads precomputed scope rows, it equals
 // the one added up from the unit rows.
 func TestBreakdownFromScopesEqualsRows(t *testing.T) {
 	ctx := context.Background()
-	s := New(datatest.DemoStore(t))
-	if err := s.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	periods, err := s.Periods(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, periods := refreshedDemo(t)
 	last := periods[len(periods)-1]
 	used := 0
 	for _, f := range []Filter{

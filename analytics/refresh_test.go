@@ -9,10 +9,27 @@ import (
 	"time"
 
 	"github.com/timbang/timbang/data"
+	"github.com/timbang/timbang/data/datatest"
 )
 
 //go:embed testdata/fixture.sql
 var fixtureSQL string
+
+// refreshedDemo is the test demo (datatest.DemoStore) with its rollups built, and its periods,
+// oldest first.
+func refreshedDemo(t *testing.T) (*Service, []time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	s := New(datatest.DemoStore(t))
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	periods, err := s.Periods(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, periods
+}
 
 // fixtureService is a fresh in-memory store holding the hand-built fixture, refreshed.
 func fixtureService(t *testing.T) *Service {

@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/timbang/timbang/data/datatest"
 )
 
 // TestSpreadEqualsItsReads: the overview's one read of the unit rows gives the top lists of the
@@ -18,14 +16,7 @@ import (
 // distribution the reads of their own give, under filters, a status and a user's scope.
 func TestSpreadEqualsItsReads(t *testing.T) {
 	ctx := context.Background()
-	s := New(datatest.DemoStore(t))
-	if err := s.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	periods, err := s.Periods(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, periods := refreshedDemo(t)
 	last := periods[len(periods)-1]
 	nonEmpty := 0
 	for _, sc := range []Scope{{}, {Regions: []string{"36.73"}}, {Agencies: []string{"36.73-disdik"}}} {
@@ -115,14 +106,7 @@ func mergedList(t *testing.T, rd *Reader, f Filter, n int, order UnitSort, statu
 // order, with the list's count, under filters and a user's scope.
 func TestEndsEqualUnitLists(t *testing.T) {
 	ctx := context.Background()
-	s := New(datatest.DemoStore(t))
-	if err := s.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	periods, err := s.Periods(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, periods := refreshedDemo(t)
 	for _, sc := range []Scope{{}, {Regions: []string{"36.73.05"}}} {
 		for _, f := range []Filter{{}, {Region: "36.73"}, {Agency: "36.73-disdik"}, {Cadre: "guru", Region: "36.73.05"}, {Region: "99"}} {
 			f.Period = periods[len(periods)-1]

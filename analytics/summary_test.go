@@ -7,8 +7,6 @@ import (
 	"reflect"
 	"testing"
 	"time"
-
-	"github.com/timbang/timbang/data/datatest"
 )
 
 // TestSummaryTrendEqualsItsReads: the headline and trend read together equal Summary and Trend
@@ -16,14 +14,7 @@ import (
 // without data, and users' scopes.
 func TestSummaryTrendEqualsItsReads(t *testing.T) {
 	ctx := context.Background()
-	s := New(datatest.DemoStore(t))
-	if err := s.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	periods, err := s.Periods(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, periods := refreshedDemo(t)
 	last := periods[len(periods)-1]
 	found := 0
 	for _, sc := range []Scope{{}, {Regions: []string{"36.73"}}, {Agencies: []string{"36.73-disdik"}}} {
@@ -75,14 +66,7 @@ func TestSummaryTrendEqualsItsReads(t *testing.T) {
 // at the level, other filters and users' scopes.
 func TestScopeFiguresEqualsItsReads(t *testing.T) {
 	ctx := context.Background()
-	s := New(datatest.DemoStore(t))
-	if err := s.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	periods, err := s.Periods(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, periods := refreshedDemo(t)
 	last := periods[len(periods)-1]
 	children := 0
 	for _, sc := range []Scope{{}, {Regions: []string{"36.73"}}, {Agencies: []string{"36.73-disdik"}}} {

@@ -53,35 +53,49 @@ func (s *Server) menu(l Locale, name string, list []analytics.Option, opts func(
 	if len(list) > 0 {
 		key.first = &list[0]
 	}
+	return cachedLoad(s, s.menus, key, func() (*renderedMenu, error) {
+		t := s.templates["overview"]
+		options := opts()
+		m := &renderedMenu{ends: make(map[string]int, len(options))}
+		var buf bytes.Buffer
+		for _, op := range options {
+			op.Selected = false
+			start := buf.Len()
+			if err := t.ExecuteTemplate(&buf, "option", op); err != nil {
+				return nil, fmt.Errorf("render %s menu: %w", name, err)
+			}
+			m.ends[op.Value] = start + bytes.IndexByte(buf.Bytes()[start:], '>')
+		}
+		m.html = buf.Bytes()
+		return m, nil
+	}, func(m *renderedMenu) { s.menus[key] = m })
+}
+
+// cachedLoad returns cache[key], read under s.optionsMu, or else runs load with s.optionsLoad
+// held and hands its result to keep, under s.optionsMu, to store. Requests that miss at once
+// (50 clients after a start or an import) then wait for the first instead of each doing the
+// same work.
+func cachedLoad[K comparable, V any](s *Server, cache map[K]V, key K, load func() (V, error), keep func(V)) (V, error) {
 	s.optionsMu.Lock()
-	m, ok := s.menus[key]
+	v, ok := cache[key]
 	s.optionsMu.Unlock()
 	if ok {
-		return m, nil
+		return v, nil
 	}
 	s.optionsLoad.Lock()
 	defer s.optionsLoad.Unlock()
 	s.optionsMu.Lock()
-	m, ok = s.menus[key]
+	v, ok = cache[key]
 	s.optionsMu.Unlock()
 	if ok {
-		return m, nil // rendered while this request waited
+		return v, nil // loaded while this request waited
 	}
-	t := s.templates["overview"]
-	options := opts()
-	m = &renderedMenu{ends: make(map[string]int, len(options))}
-	var buf bytes.Buffer
-	for _, op := range options {
-		op.Selected = false
-		start := buf.Len()
-		if err := t.ExecuteTemplate(&buf, "option", op); err != nil {
-			return nil, fmt.Errorf("render %s menu: %w", name, err)
-		}
-		m.ends[op.Value] = start + bytes.IndexByte(buf.Bytes()[start:], '>')
+	v, err := load()
+	if err != nil {
+		return v, err
 	}
-	m.html = buf.Bytes()
 	s.optionsMu.Lock()
-	s.menus[key] = m
+	keep(v)
 	s.optionsMu.Unlock()
-	return m, nil
+	return v, nil
 }

@@ -310,32 +310,15 @@ func (s *Server) filterOptions(ctx context.Context, l Locale) (analytics.Options
 	}
 	rd := s.reader(ctx)
 	key := optionsKey{l.Lang, version, fmt.Sprint(rd.Scope())}
-	s.optionsMu.Lock()
-	o, ok := s.options[key]
-	s.optionsMu.Unlock()
-	if ok {
-		return o, nil
-	}
-	s.optionsLoad.Lock()
-	defer s.optionsLoad.Unlock()
-	s.optionsMu.Lock()
-	o, ok = s.options[key]
-	s.optionsMu.Unlock()
-	if ok {
-		return o, nil // read while this request waited
-	}
-	o, err = rd.Options(ctx, string(l.Lang))
-	if err != nil {
-		return o, err
-	}
-	s.optionsMu.Lock()
-	for k := range s.options {
-		if k.version != version {
-			delete(s.options, k)
+	return cachedLoad(s, s.options, key, func() (analytics.Options, error) {
+		return rd.Options(ctx, string(l.Lang))
+	}, func(o analytics.Options) {
+		for k := range s.options {
+			if k.version != version {
+				delete(s.options, k)
+			}
 		}
-	}
-	clear(s.menus) // those of the options still cached are rendered again on their next use
-	s.options[key] = o
-	s.optionsMu.Unlock()
-	return o, nil
+		clear(s.menus) // those of the options still cached are rendered again on their next use
+		s.options[key] = o
+	})
 }
