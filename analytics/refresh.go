@@ -18,7 +18,7 @@ import (
 // of them in a full refresh, the changed ones in a refresh by period.
 
 // RefreshAfterImport is the importer's AfterApply: a batch that changed nothing but workload
-// figures has the rollups of those figures' periods rewritten (RefreshWorkloadPeriodsTx), any
+// figures has the rollups of those figures' periods rewritten (refreshWorkloadPeriods), any
 // other batch all of them (RefreshTx).
 func RefreshAfterImport(ctx context.Context, conn *sql.Conn, tx *sql.Tx, changes importer.Changes) error {
 	_, err := refreshAfterImport(ctx, conn, tx, changes)
@@ -44,17 +44,12 @@ func RefreshTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error {
 	return refreshTargets(ctx, conn, tx)
 }
 
-// RefreshWorkloadPeriodsTx brings the rollups up to date, inside tx on conn as RefreshTx, after
-// a change to nothing but the workload figures of periods: it rewrites the rows of those
-// periods and leaves every other period's rows as they are. The caller promises that nothing
-// else changed since the rollups were last built; it falls back to RefreshTx wherever the
-// stored rollups or the periods could make the result differ from a full rebuild
+// refreshWorkloadPeriods brings the rollups up to date, inside tx on conn as RefreshTx, after a
+// change to nothing but the workload figures of periods: it rewrites the rows of those periods
+// and leaves every other period's rows as they are. The caller promises that nothing else
+// changed since the rollups were last built; it falls back to RefreshTx, and says so in full,
+// wherever the stored rollups or the periods could make the result differ from a full rebuild
 // (refresh_periods_ok.sql says when).
-func RefreshWorkloadPeriodsTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, periods []time.Time) error {
-	_, err := refreshWorkloadPeriods(ctx, conn, tx, periods)
-	return err
-}
-
 func refreshWorkloadPeriods(ctx context.Context, conn *sql.Conn, tx *sql.Tx, periods []time.Time) (full bool, err error) {
 	list := make([]string, len(periods))
 	for i, p := range periods {
