@@ -38,8 +38,10 @@ func refreshAfterImport(ctx context.Context, conn *sql.Conn, tx *sql.Tx, changes
 // the rollups that reflect it in one commit. tx must have been begun on conn, which loads the
 // Gini computed in Go through DuckDB's appender.
 func RefreshTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, query("refresh_targets_all")); err != nil {
-		return fmt.Errorf("refresh rollups: %w", err)
+	for _, name := range []string{"refresh_targets_all", "refresh_tables"} {
+		if _, err := tx.ExecContext(ctx, query(name)); err != nil {
+			return fmt.Errorf("refresh rollups: %s: %w", name, err)
+		}
 	}
 	return refreshTargets(ctx, conn, tx)
 }

@@ -175,7 +175,7 @@ func TestRefreshGivesThreadsBack(t *testing.T) {
 		wantErr bool
 	}{
 		{"committed", ctx, "", false},
-		{"failed", ctx, "DROP TABLE unit_history", true},
+		{"failed", ctx, "DROP TABLE scope_stats", true},
 		{"cancelled", cancelled, "", true},
 	} {
 		if c.before != "" {

@@ -6,9 +6,9 @@ FROM (
         SELECT cadre_code,
                count(DISTINCT unit_code) AS units, sum(actual) AS staff, coalesce(sum(required), 0) AS required,
                sum(shortage_people) AS shortage, sum(surplus_people) AS surplus,
-               count(*) FILTER (WHERE status = 'severe_shortage') AS n_severe, count(*) FILTER (WHERE status = 'shortage') AS n_short,
-               count(*) FILTER (WHERE status = 'balanced') AS n_balanced, count(*) FILTER (WHERE status = 'surplus') AS n_surplus,
-               count(*) FILTER (WHERE status = 'no_data') AS n_no_data
+               count(*) FILTER (WHERE status = 'severe_shortage'::rollup_status) AS n_severe, count(*) FILTER (WHERE status = 'shortage'::rollup_status) AS n_short,
+               count(*) FILTER (WHERE status = 'balanced'::rollup_status) AS n_balanced, count(*) FILTER (WHERE status = 'surplus'::rollup_status) AS n_surplus,
+               count(*) FILTER (WHERE status = 'no_data'::rollup_status) AS n_no_data
         FROM f
         GROUP BY cadre_code
 ) g JOIN cadres c ON c.code = g.cadre_code

@@ -3,9 +3,9 @@
 SELECT left(region_code, CASE $level WHEN 1 THEN 2 WHEN 2 THEN 5 ELSE 8 END),
        count(DISTINCT unit_code), sum(actual), coalesce(sum(required), 0),
        sum(shortage_people), sum(surplus_people),
-       count(*) FILTER (WHERE status = 'severe_shortage'), count(*) FILTER (WHERE status = 'shortage'),
-       count(*) FILTER (WHERE status = 'balanced'), count(*) FILTER (WHERE status = 'surplus'),
-       count(*) FILTER (WHERE status = 'no_data')
+       count(*) FILTER (WHERE status = 'severe_shortage'::rollup_status), count(*) FILTER (WHERE status = 'shortage'::rollup_status),
+       count(*) FILTER (WHERE status = 'balanced'::rollup_status), count(*) FILTER (WHERE status = 'surplus'::rollup_status),
+       count(*) FILTER (WHERE status = 'no_data'::rollup_status)
 FROM f
 WHERE length(region_code) >= CASE $level WHEN 1 THEN 2 WHEN 2 THEN 5 ELSE 8 END
 GROUP BY 1;

@@ -1,6 +1,6 @@
 -- The unit x cadre positions a plan covers: the filter's rows of the planned cadres, with what the
 -- optimiser needs about each (need, location, accepted education fields).
-SELECT f.unit_code, u.name, f.cadre_code, f.actual, coalesce(f.required, 0), f.status = 'no_data',
+SELECT f.unit_code, u.name, f.cadre_code, f.actual, coalesce(f.required, 0), f.status = 'no_data'::rollup_status,
        u.lat, u.lon, coalesce(pf.fields, []::VARCHAR[]), coalesce(pf.required, false)
 FROM fs f
 JOIN units u ON u.code = f.unit_code

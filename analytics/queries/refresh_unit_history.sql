@@ -9,4 +9,7 @@ INSERT INTO unit_history
 SELECT unit_code, cadre_code, period, workload, actual, required, ratio, status
 FROM unit_stats
 WHERE period IN (SELECT period FROM refresh_targets)
-ORDER BY unit_code, cadre_code, period;
+-- By unit alone: that makes a unit's rows neighbours, and the page sorts its few rows itself.
+-- DuckDB sorted the 12.4 million national rows by the one column in half the CPU time it took
+-- by unit, cadre and period.
+ORDER BY unit_code;

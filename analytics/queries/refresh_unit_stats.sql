@@ -20,13 +20,17 @@ SET VARIABLE refresh_bands = (
     FROM settings
 );
 SET VARIABLE refresh_grades = (
-    SELECT list({'grade': grade, 'min_ej': min_ej, 'inclusive': min_inclusive} ORDER BY min_ej DESC)
+    SELECT list({'grade': grade::rollup_grade, 'min_ej': min_ej, 'inclusive': min_inclusive} ORDER BY min_ej DESC)
     FROM abk_grades
 );
 -- Whether EJ reaches the i-th grade of that list; false past its end.
 CREATE OR REPLACE TEMP MACRO refresh_reaches(ej, i) AS
     ej > getvariable('refresh_grades')[i].min_ej
     OR (getvariable('refresh_grades')[i].inclusive AND ej = getvariable('refresh_grades')[i].min_ej);
+-- A unit and cadre as one number, the key the big joins below compare: one integer is cheaper to
+-- hash and compare than a unit number and a cadre.
+-- (cadre_no is the cadre's enum_code: a macro cannot call enum_code on a parameter of unknown type.)
+CREATE OR REPLACE TEMP MACRO refresh_pair_key(unit_no, cadre_no) AS (unit_no::BIGINT << 32) + cadre_no;
 
 INSERT INTO unit_stats
 WITH
@@ -79,41 +83,54 @@ stints AS (
 -- +1 in the month a stint starts, -1 in the month it ends; empty stints (two moves in a month)
 -- drop out. Months before the first period count as the first period, so most people add to
 -- one opening count per unit and cadre and only the few who came or went later to a change.
+-- The cadre becomes the unit rows' ENUM (refresh_tables.sql) once the people are summed up.
 entries AS (
-    SELECT u.unit_no, e.cadre_code, greatest(e.month, (SELECT period FROM first_period)) AS month, sum(e.n) AS n
+    SELECT unit_no, cadre_code::rollup_cadre AS cadre, month, n
     FROM (
-        SELECT unit_code, cadre_code, start_month AS month, 1 AS n FROM stints
-        WHERE end_month IS NULL OR start_month < end_month
-        UNION ALL
-        SELECT unit_code, cadre_code, end_month, -1 FROM stints
-        WHERE end_month IS NOT NULL AND start_month < end_month
-    ) e
-    JOIN numbered_units u ON u.code = e.unit_code
-    GROUP BY ALL
-    HAVING sum(e.n) <> 0
+        SELECT u.unit_no, e.cadre_code, greatest(e.month, (SELECT period FROM first_period)) AS month, sum(e.n) AS n
+        FROM (
+            SELECT unit_code, cadre_code, start_month AS month, 1 AS n FROM stints
+            WHERE end_month IS NULL OR start_month < end_month
+            UNION ALL
+            SELECT unit_code, cadre_code, end_month, -1 FROM stints
+            WHERE end_month IS NOT NULL AND start_month < end_month
+        ) e
+        JOIN numbered_units u ON u.code = e.unit_code
+        GROUP BY ALL
+        HAVING sum(e.n) <> 0
+    )
+),
+-- The norms with their cadre as that ENUM.
+norms AS (
+    SELECT *, cadre_code::rollup_cadre AS cadre FROM staffing_norms
 ),
 -- Every cadre the unit type has a norm for and every cadre the unit has or had staff in, with
--- the count in post at the end of the first period, the unit's attributes and the norm.
+-- the count in post at the end of the first period, the unit's attributes (as the ENUMs of
+-- refresh_tables.sql: cast here, once per pair, not in each of the 24 periods' rows) and the
+-- norm.
 pairs AS (
-    SELECT pr.unit_no, row_number() OVER (ORDER BY pr.unit_no, pr.cadre_code)::INTEGER AS pair_no, u.code AS unit_code, pr.cadre_code, pr.opening, u.name AS unit_name, u.unit_type, u.agency_code, u.region_code,
-           n.method, n.per_staff, n.support_pct
+    SELECT pr.unit_no, pr.cadre, refresh_pair_key(pr.unit_no, enum_code(pr.cadre)) AS pair_key,
+           row_number() OVER (ORDER BY pr.unit_no, pr.cadre)::INTEGER AS pair_no,
+           u.code AS unit_code, pr.opening, u.name AS unit_name,
+           u.unit_type::rollup_unit_type AS unit_type, u.agency_code::rollup_agency AS agency_code, u.region_code,
+           n.method::rollup_method AS method
     FROM (
-        SELECT unit_no, cadre_code, sum(opening)::INTEGER AS opening
+        SELECT unit_no, cadre, sum(opening)::INTEGER AS opening
         FROM (
-            SELECT u.unit_no, n.cadre_code, 0 AS opening
-            FROM numbered_units u JOIN staffing_norms n ON n.unit_type = u.unit_type
+            SELECT u.unit_no, n.cadre, 0 AS opening
+            FROM numbered_units u JOIN norms n ON n.unit_type = u.unit_type
             UNION ALL
-            SELECT unit_no, cadre_code, CASE WHEN month <= (SELECT period FROM first_period) THEN n ELSE 0 END
+            SELECT unit_no, cadre, CASE WHEN month <= (SELECT period FROM first_period) THEN n ELSE 0 END
             FROM entries
         )
         GROUP BY ALL
     ) pr
     JOIN numbered_units u ON u.unit_no = pr.unit_no
-    LEFT JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.cadre_code = pr.cadre_code
+    LEFT JOIN norms n ON n.unit_type = u.unit_type AND n.cadre = pr.cadre
 ),
 -- Arrivals and departures after the first period, summed up to each later period.
 changes AS (
-    SELECT p.period, e.unit_no, e.cadre_code, sum(e.n)::INTEGER AS n
+    SELECT p.period, refresh_pair_key(e.unit_no, enum_code(e.cadre)) AS pair_key, sum(e.n)::INTEGER AS n
     FROM entries e JOIN periods p ON e.month <= p.period
     WHERE e.month > (SELECT period FROM first_period)
     GROUP BY ALL
@@ -148,39 +165,37 @@ wisn_params AS (
 -- The workload and the staff it requires, per period, unit and cadre that reported it: ratio
 -- norms divide the indicator's value, WISN and ABK turn the minutes into staff.
 requirements AS (
-    SELECT w.period, u.unit_no, n.cadre_code, w.value AS workload, w.value / n.per_staff AS required
+    SELECT w.period, refresh_pair_key(u.unit_no, enum_code(n.cadre)) AS pair_key, w.value AS workload, w.value / n.per_staff AS required
     FROM numbered_units u
-    JOIN staffing_norms n ON n.unit_type = u.unit_type AND n.method = 'ratio'
+    JOIN norms n ON n.unit_type = u.unit_type AND n.method = 'ratio'
     JOIN workload w ON w.unit_code = u.code AND w.indicator = n.indicator AND w.period IN (SELECT period FROM periods)
     UNION ALL
-    SELECT am.period, am.unit_no, am.cadre_code, am.minutes / 60,
+    SELECT am.period, refresh_pair_key(am.unit_no, enum_code(n.cadre)), am.minutes / 60,
            CASE n.method
                WHEN 'wisn' THEN am.minutes / (wp.awt_hours * 60) * wp.caf + wp.individual_hours / wp.awt_hours
                WHEN 'abk' THEN am.minutes / (1 - n.support_pct)
                                / (coalesce(ag.effective_hours, getvariable('refresh_bands').abk_hours_default) * 60)
            END
     FROM activity_minutes am
-    JOIN staffing_norms n ON n.unit_type = am.unit_type AND n.cadre_code = am.cadre_code AND n.method IN ('wisn', 'abk')
+    JOIN norms n ON n.unit_type = am.unit_type AND n.cadre_code = am.cadre_code AND n.method IN ('wisn', 'abk')
     LEFT JOIN wisn_params wp ON wp.unit_type = am.unit_type AND wp.cadre_code = am.cadre_code
     LEFT JOIN agency_settings ag ON ag.agency_code = am.agency_code
 ),
 base AS (
-    SELECT p.period, pr.unit_no, pr.pair_no, pr.unit_code, pr.cadre_code, pr.unit_name, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
+    SELECT p.period, pr.pair_no, pr.unit_code, pr.cadre, pr.unit_name, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
            pr.opening + coalesce(ch.n, 0) AS actual, rq.workload, rq.required
     FROM pairs pr
     CROSS JOIN periods p
-    LEFT JOIN changes ch
-        ON ch.period = p.period AND ch.unit_no = pr.unit_no AND ch.cadre_code = pr.cadre_code
-    LEFT JOIN requirements rq
-        ON rq.period = p.period AND rq.unit_no = pr.unit_no AND rq.cadre_code = pr.cadre_code
+    LEFT JOIN changes ch ON ch.period = p.period AND ch.pair_key = pr.pair_key
+    LEFT JOIN requirements rq ON rq.period = p.period AND rq.pair_key = pr.pair_key
 ),
 -- Rows in period order: every page reads one period, and DuckDB then skips the row groups of
 -- the others by their zone maps instead of scanning all 24 periods. Rows of periods refreshed
 -- alone go after the others, each period still one run of rows. Within a period, by region,
--- unit and cadre (pair_no follows region, unit code and cadre). Sorted on integers, and before
--- the derived columns exist, so the sort moves 12 columns instead of 21.
+-- unit and cadre (pair_no follows region, unit code and cadre). Sorted on one integer, and
+-- before the derived columns exist, so the sort moves 12 columns instead of 21.
 sorted AS (
-    SELECT * FROM base ORDER BY period, pair_no
+    SELECT * FROM base ORDER BY ((period - DATE '1970-01-01')::BIGINT << 32) + pair_no
 ),
 classified AS (
     SELECT s.*,
@@ -189,17 +204,17 @@ classified AS (
            CASE WHEN required > 0 THEN actual / required END AS ratio,
            CASE WHEN actual > 0 THEN required / actual END AS ej,
            CASE
-               WHEN required IS NULL THEN 'no_data'
-               WHEN required = 0 AND actual = 0 THEN 'balanced'
-               WHEN required = 0 THEN 'surplus'
-               WHEN actual / required < getvariable('refresh_bands').severe_below THEN 'severe_shortage'
-               WHEN actual / required < getvariable('refresh_bands').shortage_below THEN 'shortage'
-               WHEN actual / required <= getvariable('refresh_bands').surplus_above THEN 'balanced'
-               ELSE 'surplus'
+               WHEN required IS NULL THEN 'no_data'::rollup_status
+               WHEN required = 0 AND actual = 0 THEN 'balanced'::rollup_status
+               WHEN required = 0 THEN 'surplus'::rollup_status
+               WHEN actual / required < getvariable('refresh_bands').severe_below THEN 'severe_shortage'::rollup_status
+               WHEN actual / required < getvariable('refresh_bands').shortage_below THEN 'shortage'::rollup_status
+               WHEN actual / required <= getvariable('refresh_bands').surplus_above THEN 'balanced'::rollup_status
+               ELSE 'surplus'::rollup_status
            END AS status
     FROM sorted s
 )
-SELECT c.period, c.unit_code, c.cadre_code, c.unit_type, c.agency_code, c.region_code, c.method,
+SELECT c.period, c.unit_code, c.cadre AS cadre_code, c.unit_type, c.agency_code, c.region_code, c.method,
        c.workload, c.actual, c.required, c.required_rounded, c.ratio,
        c.actual - c.required AS difference,
        CASE WHEN c.actual > 0 THEN c.workload / c.actual END AS workload_per_staff,
@@ -219,13 +234,14 @@ SELECT c.period, c.unit_code, c.cadre_code, c.unit_type, c.agency_code, c.region
            ELSE list_filter(getvariable('refresh_grades'), x -> c.ej > x.min_ej OR (x.inclusive AND c.ej = x.min_ej))[1].grade
        END AS grade,
        c.status,
-       CASE WHEN c.status IN ('severe_shortage', 'shortage')
+       CASE WHEN c.status IN ('severe_shortage'::rollup_status, 'shortage'::rollup_status)
             THEN greatest(0, c.required_rounded - c.actual) ELSE 0 END AS shortage_people,
-       CASE WHEN c.status = 'surplus'
+       CASE WHEN c.status = 'surplus'::rollup_status
             THEN greatest(0, c.actual - c.required_rounded) ELSE 0 END AS surplus_people,
        c.unit_name
 FROM classified c;
 
 DROP MACRO refresh_reaches;
+DROP MACRO refresh_pair_key;
 RESET VARIABLE refresh_bands;
 RESET VARIABLE refresh_grades;

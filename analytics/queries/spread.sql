@@ -14,7 +14,7 @@
 ),
 listed AS NOT MATERIALIZED (
     -- read by three parts, which DuckDB would otherwise copy
-    SELECT * FROM rows WHERE $status = '' OR status = $status
+    SELECT * FROM rows WHERE $status = '' OR status = TRY_CAST($status AS rollup_status)
 ),
 parts AS (
     -- The $limit rows most short (severe shortage and shortage, lowest ratio first) and the
@@ -22,35 +22,35 @@ parts AS (
     -- and '-ratio'.
     (SELECT 'short' AS part, unit_code AS code, *
      FROM listed
-     WHERE status IN ('severe_shortage', 'shortage')
-     ORDER BY coalesce(ratio, CASE WHEN status = 'severe_shortage' THEN -1 END) ASC NULLS LAST, unit_name, cadre_code
+     WHERE status IN ('severe_shortage'::rollup_status, 'shortage'::rollup_status)
+     ORDER BY coalesce(ratio, CASE WHEN status = 'severe_shortage'::rollup_status THEN -1 END) ASC NULLS LAST, unit_name, cadre_code
      LIMIT $limit)
     UNION ALL BY NAME
     (SELECT 'surplus' AS part, unit_code AS code, *
      FROM listed
-     WHERE status = 'surplus'
+     WHERE status = 'surplus'::rollup_status
      ORDER BY coalesce(ratio, 1e9) DESC, unit_name, cadre_code
      LIMIT $limit)
     UNION ALL BY NAME
     SELECT 'agency' AS part, agency_code AS code,
            count(DISTINCT unit_code) AS g_units, sum(actual) AS g_staff, coalesce(sum(required), 0) AS g_required,
            sum(shortage_people) AS g_shortage, sum(surplus_people) AS g_surplus,
-           count(*) FILTER (WHERE status = 'severe_shortage') AS n_severe_shortage,
-           count(*) FILTER (WHERE status = 'shortage') AS n_shortage,
-           count(*) FILTER (WHERE status = 'balanced') AS n_balanced,
-           count(*) FILTER (WHERE status = 'surplus') AS n_surplus,
-           count(*) FILTER (WHERE status = 'no_data') AS n_no_data
+           count(*) FILTER (WHERE status = 'severe_shortage'::rollup_status) AS n_severe_shortage,
+           count(*) FILTER (WHERE status = 'shortage'::rollup_status) AS n_shortage,
+           count(*) FILTER (WHERE status = 'balanced'::rollup_status) AS n_balanced,
+           count(*) FILTER (WHERE status = 'surplus'::rollup_status) AS n_surplus,
+           count(*) FILTER (WHERE status = 'no_data'::rollup_status) AS n_no_data
     FROM rows
     WHERE $groups
     GROUP BY agency_code
     UNION ALL BY NAME
     -- Bands of width 0.1 from 0 to 2 (2 and above in the last), per status.
     SELECT 'bin' AS part, least(floor(ratio * 10), 20)::INTEGER::VARCHAR AS code,
-           count(*) FILTER (WHERE status = 'severe_shortage') AS n_severe_shortage,
-           count(*) FILTER (WHERE status = 'shortage') AS n_shortage,
-           count(*) FILTER (WHERE status = 'balanced') AS n_balanced,
-           count(*) FILTER (WHERE status = 'surplus') AS n_surplus,
-           count(*) FILTER (WHERE status = 'no_data') AS n_no_data
+           count(*) FILTER (WHERE status = 'severe_shortage'::rollup_status) AS n_severe_shortage,
+           count(*) FILTER (WHERE status = 'shortage'::rollup_status) AS n_shortage,
+           count(*) FILTER (WHERE status = 'balanced'::rollup_status) AS n_balanced,
+           count(*) FILTER (WHERE status = 'surplus'::rollup_status) AS n_surplus,
+           count(*) FILTER (WHERE status = 'no_data'::rollup_status) AS n_no_data
     FROM listed
     WHERE $groups AND ratio IS NOT NULL
     GROUP BY 2

@@ -5,12 +5,12 @@
 , page AS (
     (SELECT 'low' AS side, f.*, (SELECT count(*) FROM fs) AS total
      FROM fs f
-     ORDER BY coalesce(f.ratio, CASE WHEN f.status = 'severe_shortage' THEN -1 END) ASC NULLS LAST, f.unit_name, f.cadre_code
+     ORDER BY coalesce(f.ratio, CASE WHEN f.status = 'severe_shortage'::rollup_status THEN -1 END) ASC NULLS LAST, f.unit_name, f.cadre_code
      LIMIT $low)
     UNION ALL
     (SELECT 'high' AS side, f.*, 0 AS total
      FROM fs f
-     ORDER BY coalesce(f.ratio, CASE WHEN f.status = 'surplus' THEN 1e9 END) DESC NULLS LAST, f.unit_name, f.cadre_code
+     ORDER BY coalesce(f.ratio, CASE WHEN f.status = 'surplus'::rollup_status THEN 1e9 END) DESC NULLS LAST, f.unit_name, f.cadre_code
      LIMIT $high)
 ),
 names AS (
@@ -19,7 +19,8 @@ names AS (
 )
 SELECT f.unit_code, f.unit_name, f.unit_type,
        CASE WHEN $lang = 'en' THEN t.name_en ELSE t.name_id END,
-       f.agency_code, a.name, f.region_code, coalesce(d.name, ''), coalesce(v.name, ''),
+       -- as text: the Go driver would read the agency ENUM's whole list with every result
+       f.agency_code::VARCHAR, a.name, f.region_code, coalesce(d.name, ''), coalesce(v.name, ''),
        f.cadre_code, CASE WHEN $lang = 'en' THEN c.name_en ELSE c.name_id END,
        coalesce(f.method, ''), f.workload, f.actual, f.required, f.required_rounded, f.ratio,
        f.difference, f.workload_per_staff, f.ej, coalesce(f.grade, ''), f.status,
@@ -31,6 +32,6 @@ JOIN cadres c ON c.code = f.cadre_code
 LEFT JOIN names v ON v.code = f.region_code
 LEFT JOIN names d ON d.code = CASE WHEN length(f.region_code) >= 8 THEN left(f.region_code, 8) END
 ORDER BY f.side DESC,
-    CASE WHEN f.side = 'low' THEN coalesce(f.ratio, CASE WHEN f.status = 'severe_shortage' THEN -1 END) END ASC NULLS LAST,
-    CASE WHEN f.side = 'high' THEN coalesce(f.ratio, CASE WHEN f.status = 'surplus' THEN 1e9 END) END DESC NULLS LAST,
+    CASE WHEN f.side = 'low' THEN coalesce(f.ratio, CASE WHEN f.status = 'severe_shortage'::rollup_status THEN -1 END) END ASC NULLS LAST,
+    CASE WHEN f.side = 'high' THEN coalesce(f.ratio, CASE WHEN f.status = 'surplus'::rollup_status THEN 1e9 END) END DESC NULLS LAST,
     f.unit_name, f.cadre_code;
