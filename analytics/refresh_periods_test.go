@@ -160,6 +160,13 @@ func TestRefreshByPeriodMatchesFullRefresh(t *testing.T) {
 			p := periods()[4]
 			return []file{{"beban.csv", workload(p, p, 100, varied)}}
 		}},
+		// The unit rows' grade is an ENUM of the grades at the last full refresh.
+		{name: "a new ABK grade falls back", full: true,
+			setup: func() { execSQL(t, store, `INSERT INTO abk_grades VALUES ('F', 0, true)`) },
+			files: func() []file {
+				p := periods()[5]
+				return []file{{"beban.csv", workload(p, p, 100, varied)}}
+			}},
 	}
 	for _, step := range steps {
 		if step.setup != nil {

@@ -10,6 +10,8 @@
 --   - the rollups hold every period but new targets, and those come after their last. A new
 --     period between two old ones would leave the others' rows as they are too, but a backfill is
 --     rare, so it takes the full refresh rather than a path the tests would also have to prove.
+--   - every ABK grade is a value of the unit rows' grade ENUM (refresh_tables.sql), which only a
+--     full refresh makes anew: grades are settings, outside the caller's promise.
 WITH
 stored AS (SELECT DISTINCT period FROM unit_stats),
 current AS (SELECT DISTINCT period FROM workload)
@@ -22,5 +24,6 @@ SELECT coalesce(
         SELECT period FROM current
         EXCEPT SELECT period FROM stored
         EXCEPT SELECT period FROM refresh_targets WHERE period > (SELECT max(period) FROM stored)
-    ),
+    )
+    AND NOT EXISTS (SELECT grade FROM abk_grades WHERE TRY_CAST(grade AS rollup_grade) IS NULL),
     false);
