@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"slices"
 	"sync"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -73,8 +72,12 @@ func refreshScopeGini(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error {
 	for range min(runtime.GOMAXPROCS(0), len(periods)) {
 		wg.Go(func() {
 			sums := make([]giniSums, len(scopes))
+			var buf []giniRow
 			for p := range next {
-				results[p] = periodGini(periods[p], cellScopes, sums)
+				if len(buf) < len(periods[p]) {
+					buf = make([]giniRow, len(periods[p]))
+				}
+				results[p] = periodGini(periods[p], buf, cellScopes, sums)
 				periods[p] = nil // the rows are no longer needed
 			}
 		})
@@ -227,18 +230,10 @@ func loadGiniRows(ctx context.Context, tx *sql.Tx, cells int) ([][]giniRow, erro
 }
 
 // periodGini computes the Gini of every scope with staffed rows in one period. sums is
-// scratch space, one entry per scope, zero on entry and on return.
-func periodGini(rows []giniRow, cellScopes [][giniKinds]int32, sums []giniSums) []giniValue {
-	// EJ is never NaN (required / actual with actual > 0), so plain comparisons order it.
-	slices.SortFunc(rows, func(a, b giniRow) int {
-		switch {
-		case a.ej < b.ej:
-			return -1
-		case a.ej > b.ej:
-			return 1
-		}
-		return 0
-	})
+// scratch space, one entry per scope, zero on entry and on return; buf is scratch space for
+// the sort, at least as long as rows.
+func periodGini(rows, buf []giniRow, cellScopes [][giniKinds]int32, sums []giniSums) []giniValue {
+	rows = sortByEJ(rows, buf)
 	touched := make([]int32, 0, 1024)
 	for _, r := range rows {
 		x, w := r.ej, float64(r.w)
@@ -265,4 +260,50 @@ func periodGini(rows []giniRow, cellScopes [][giniKinds]int32, sums []giniSums) 
 		sums[g] = giniSums{}
 	}
 	return values
+}
+
+// sortByEJ sorts rows by EJ into rows or buf and returns the sorted one. A national period has
+// some 500,000 rows: a radix sort on the bytes of the EJ takes a third of the time of
+// slices.SortFunc, which was most of the Gini's own work. The order of rows with equal EJ
+// does not matter: they add nothing to each other's term (see Gini).
+func sortByEJ(rows, buf []giniRow) []giniRow {
+	if len(rows) < 2 {
+		return rows
+	}
+	var counts [8][256]int
+	for i := range rows {
+		k := ejSortKey(rows[i].ej)
+		for d := range counts {
+			counts[d][byte(k>>(8*d))]++
+		}
+	}
+	src, dst := rows, buf[:len(rows)]
+	for d := range counts {
+		c := &counts[d]
+		shift := 8 * d
+		if c[byte(ejSortKey(src[0].ej)>>shift)] == len(src) {
+			continue // every row has the same byte here
+		}
+		at := 0
+		for i, n := range c {
+			c[i], at = at, at+n
+		}
+		for _, r := range src {
+			b := byte(ejSortKey(r.ej) >> shift)
+			dst[c[b]] = r
+			c[b]++
+		}
+		src, dst = dst, src
+	}
+	return src
+}
+
+// ejSortKey maps an EJ to an unsigned integer of the same order. EJ is never NaN (required /
+// actual with actual > 0).
+func ejSortKey(x float64) uint64 {
+	b := math.Float64bits(x)
+	if b>>63 != 0 {
+		return ^b // negative: larger magnitudes first
+	}
+	return b | 1<<63
 }
