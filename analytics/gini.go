@@ -24,9 +24,10 @@ import (
 // levels 1 to 3, each by cadre or all cadres and by unit type or all types.
 const giniKinds = 20
 
-// giniScope names one scope_stats row apart from its period; "" is "all" in cadre and type.
+// giniScope names one scope_stats row apart from its period by the numbers of its place, cadre
+// and unit type (see refresh_gini_setup.sql); cadre and type 0 are "all".
 type giniScope struct {
-	kind, code, cadre, unitType string
+	code, cadre, unitType int32
 }
 
 // giniRow is one staffed unit row: its EJ, staff and cell (see refresh_gini_setup.sql).
@@ -42,14 +43,15 @@ type giniSums struct {
 	w, s, pairs float64
 }
 
-// giniValue is one result row of refresh_gini.
+// giniValue is the Gini of one scope (its index in the scopes of loadGiniCells) in a period.
 type giniValue struct {
 	scope int32
 	gini  float64
 }
 
-// refreshScopeGini fills the temporary tables refresh_gini_scopes and refresh_gini from
-// unit_stats, inside tx. conn is tx's connection: the results go in through its appender.
+// refreshScopeGini fills the temporary table refresh_gini from unit_stats, inside tx, and
+// leaves the numbered cells and scopes it used for refresh_scope_stats.sql. conn is tx's
+// connection: the results go in through its appender.
 func refreshScopeGini(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error {
 	if _, err := tx.ExecContext(ctx, query("refresh_gini_setup")); err != nil {
 		return fmt.Errorf("gini setup: %w", err)
@@ -90,20 +92,11 @@ func refreshScopeGini(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error {
 		if !ok {
 			return fmt.Errorf("gini: unexpected driver connection %T", dc)
 		}
-		if err := appendRows(dconn, "refresh_gini_scopes", func(add func(...driver.Value) error) error {
-			for i, s := range scopes {
-				if err := add(int32(i), s.kind, s.code, s.cadre, s.unitType); err != nil {
-					return err
-				}
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
 		return appendRows(dconn, "refresh_gini", func(add func(...driver.Value) error) error {
 			for p, values := range results {
 				for _, v := range values {
-					if err := add(v.scope, int32(p), v.gini); err != nil {
+					s := scopes[v.scope]
+					if err := add(int32(p), s.code, s.cadre, s.unitType, v.gini); err != nil {
 						return err
 					}
 				}
@@ -132,7 +125,7 @@ func appendRows(dconn driver.Conn, table string, fill func(add func(...driver.Va
 // loadGiniCells numbers every scope and lists, for each cell, the scopes it belongs to (-1
 // where a unit sits above the region level of that kind).
 func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]int32, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT cell, agency_code, region1, region2, region3, cadre_code, unit_type FROM refresh_cells ORDER BY cell`)
+	rows, err := tx.QueryContext(ctx, `SELECT cell, all_no, agency_no, region1_no, region2_no, region3_no, cadre_no, type_no FROM refresh_cells ORDER BY cell`)
 	if err != nil {
 		return nil, nil, fmt.Errorf("gini cells: %w", err)
 	}
@@ -151,9 +144,9 @@ func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]i
 	var cellScopes [][giniKinds]int32
 	for rows.Next() {
 		var cell int
-		var agency, region1, cadre, unitType string
-		var region2, region3 sql.NullString
-		if err := rows.Scan(&cell, &agency, &region1, &region2, &region3, &cadre, &unitType); err != nil {
+		var all, agency, region1, cadre, unitType int32
+		var region2, region3 sql.NullInt32
+		if err := rows.Scan(&cell, &all, &agency, &region1, &region2, &region3, &cadre, &unitType); err != nil {
 			return nil, nil, fmt.Errorf("gini cells: %w", err)
 		}
 		if cell != len(cellScopes) {
@@ -164,11 +157,11 @@ func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]i
 			scope giniScope
 			ok    bool
 		}{
-			{giniScope{kind: "all"}, true},
-			{giniScope{kind: "agency", code: agency}, true},
-			{giniScope{kind: "region", code: region1}, true},
-			{giniScope{kind: "region", code: region2.String}, region2.Valid},
-			{giniScope{kind: "region", code: region3.String}, region3.Valid},
+			{giniScope{code: all}, true},
+			{giniScope{code: agency}, true},
+			{giniScope{code: region1}, true},
+			{giniScope{code: region2.Int32}, region2.Valid},
+			{giniScope{code: region3.Int32}, region3.Valid},
 		}
 		var own [giniKinds]int32
 		k := 0

@@ -1,9 +1,16 @@
--- The tables that carry the Gini of every scope_stats row between SQL and Go (see gini.go).
+-- The tables that carry the cells and the Gini of every scope_stats row between SQL and Go
+-- (see gini.go), and that refresh_scope_stats.sql adds up.
 --
 -- A cell is one agency, district (the region code cut to 8 characters, or shorter when the unit
 -- sits higher), cadre and unit type: every scope, cadre and type of scope_stats is a union of
 -- cells, so Go reads each unit row with its cell number, not its strings. Every period has the
 -- same unit rows, so the cells of one period are the cells of all.
+--
+-- Places (scope kind and code), cadres and unit types are numbered in the order of their codes
+-- ('' for all cadres or types is 0), so Go and refresh_scope_stats.sql key every scope by
+-- integers and sort scope_stats on them in the order of the codes: adding up, joining and
+-- sorting 3.5 million rows on integers took 0.8 s of CPU less than on four strings at national
+-- scale.
 --
 -- Only the periods being refreshed (refresh_targets) are numbered: the Gini of the others stays
 -- in scope_stats as it is.
@@ -11,30 +18,72 @@ CREATE OR REPLACE TEMP TABLE refresh_periods AS
 SELECT (row_number() OVER (ORDER BY period) - 1)::INTEGER AS period_no, period
 FROM refresh_targets;
 
-CREATE OR REPLACE TEMP TABLE refresh_cells AS
-SELECT (row_number() OVER (ORDER BY agency_code, region8, cadre_code, unit_type) - 1)::INTEGER AS cell, *,
-       -- the cell's region at levels 1 to 3, cut as refresh_scope_stats.sql cuts it; NULL where
-       -- the units sit higher than the level
-       left(region8, 2) AS region1,
-       CASE WHEN length(region8) >= 5 THEN left(region8, 5) END AS region2,
-       CASE WHEN length(region8) >= 8 THEN region8 END AS region3
-FROM (
-    SELECT DISTINCT agency_code, left(region_code, 8) AS region8, cadre_code, unit_type
+CREATE OR REPLACE TEMP TABLE refresh_unit_cells AS
+WITH unit_rows AS (
+    SELECT agency_code, left(region_code, 8) AS region8, cadre_code, unit_type, unit_code
     FROM unit_stats
     WHERE period = (SELECT min(period) FROM refresh_periods)
+),
+-- Units per agency, district and unit type, and their first cadre.
+places AS (
+    SELECT agency_code, region8, unit_type, count(DISTINCT unit_code) AS units, min(cadre_code) AS first_cadre
+    FROM unit_rows
+    GROUP BY ALL
+)
+SELECT c.*,
+       -- A unit has one row per cadre, so in "all cadres" it must count once: the units of an
+       -- agency, district and type go to the cell of their first cadre.
+       CASE WHEN c.cadre_code = p.first_cadre THEN p.units ELSE 0 END AS units_all_cadres,
+       -- the cell's region at levels 1 to 3; NULL where the units sit higher than the level
+       left(c.region8, 2) AS region1,
+       CASE WHEN length(c.region8) >= 5 THEN left(c.region8, 5) END AS region2,
+       CASE WHEN length(c.region8) >= 8 THEN c.region8 END AS region3
+FROM (SELECT DISTINCT agency_code, region8, cadre_code, unit_type FROM unit_rows) c
+JOIN places p USING (agency_code, region8, unit_type);
+
+-- Every place a scope_stats row is about: 'all', an agency or a region at levels 1 to 3.
+CREATE OR REPLACE TEMP TABLE refresh_codes AS
+SELECT (row_number() OVER (ORDER BY scope_kind, scope_code) - 1)::INTEGER AS code_no, scope_kind, scope_code
+FROM (
+    SELECT 'all' AS scope_kind, '' AS scope_code
+    UNION SELECT 'agency', agency_code FROM refresh_unit_cells
+    UNION SELECT 'region', region1 FROM refresh_unit_cells
+    UNION SELECT 'region', region2 FROM refresh_unit_cells WHERE region2 IS NOT NULL
+    UNION SELECT 'region', region3 FROM refresh_unit_cells WHERE region3 IS NOT NULL
 );
 
--- Filled by Go through the appender: the scopes (one per scope, cadre or all, type or all) and
--- the Gini of each scope and period that has staffed rows with some EJ.
-CREATE OR REPLACE TEMP TABLE refresh_gini_scopes (
-    scope_no   INTEGER NOT NULL,
-    scope_kind VARCHAR NOT NULL,
-    scope_code VARCHAR NOT NULL,
-    cadre_key  VARCHAR NOT NULL,
-    type_key   VARCHAR NOT NULL
-);
+CREATE OR REPLACE TEMP TABLE refresh_cadres AS
+SELECT (row_number() OVER (ORDER BY cadre_code) - 1)::INTEGER AS cadre_no, cadre_code
+FROM (SELECT '' AS cadre_code UNION SELECT cadre_code FROM refresh_unit_cells);
+
+CREATE OR REPLACE TEMP TABLE refresh_types AS
+SELECT (row_number() OVER (ORDER BY unit_type) - 1)::INTEGER AS type_no, unit_type
+FROM (SELECT '' AS unit_type UNION SELECT unit_type FROM refresh_unit_cells);
+
+-- The cells, numbered, with the numbers of their places (region2_no and region3_no NULL where
+-- the units sit higher), cadre and type.
+CREATE OR REPLACE TEMP TABLE refresh_cells AS
+SELECT (row_number() OVER (ORDER BY c.agency_code, c.region8, c.cadre_code, c.unit_type) - 1)::INTEGER AS cell,
+       c.agency_code, c.region8, c.cadre_code, c.unit_type, c.units_all_cadres,
+       (SELECT code_no FROM refresh_codes WHERE scope_kind = 'all') AS all_no,
+       a.code_no AS agency_no, r1.code_no AS region1_no, r2.code_no AS region2_no, r3.code_no AS region3_no,
+       k.cadre_no, t.type_no
+FROM refresh_unit_cells c
+JOIN refresh_codes a ON a.scope_kind = 'agency' AND a.scope_code = c.agency_code
+JOIN refresh_codes r1 ON r1.scope_kind = 'region' AND r1.scope_code = c.region1
+LEFT JOIN refresh_codes r2 ON r2.scope_kind = 'region' AND r2.scope_code = c.region2
+LEFT JOIN refresh_codes r3 ON r3.scope_kind = 'region' AND r3.scope_code = c.region3
+JOIN refresh_cadres k ON k.cadre_code = c.cadre_code
+JOIN refresh_types t ON t.unit_type = c.unit_type;
+
+DROP TABLE refresh_unit_cells;
+
+-- Filled by Go through the appender: the Gini of each scope (place, cadre or 0, type or 0) and
+-- period that has staffed rows with some EJ.
 CREATE OR REPLACE TEMP TABLE refresh_gini (
-    scope_no  INTEGER NOT NULL,
     period_no INTEGER NOT NULL,
+    code_no   INTEGER NOT NULL,
+    cadre_no  INTEGER NOT NULL,
+    type_no   INTEGER NOT NULL,
     gini      DOUBLE NOT NULL
 );
