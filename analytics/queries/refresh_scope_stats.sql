@@ -19,16 +19,16 @@ cadre_cells AS (
     SELECT period, agency_code, left(region_code, 8) AS region8, cadre_code, unit_type,
            count(*)::DOUBLE AS positions,
            sum(actual)::DOUBLE AS staff,
-           coalesce(sum(actual) FILTER (WHERE status <> 'no_data'), 0)::DOUBLE AS staff_measured,
+           coalesce(sum(actual) FILTER (WHERE status <> 'no_data'::rollup_status), 0)::DOUBLE AS staff_measured,
            coalesce(sum(required), 0) AS required,
            coalesce(sum(required_rounded), 0)::DOUBLE AS required_rounded,
            sum(shortage_people)::DOUBLE AS shortage_people,
            sum(surplus_people)::DOUBLE AS surplus_people,
-           count(*) FILTER (WHERE status = 'severe_shortage')::DOUBLE AS n_severe_shortage,
-           count(*) FILTER (WHERE status = 'shortage')::DOUBLE AS n_shortage,
-           count(*) FILTER (WHERE status = 'balanced')::DOUBLE AS n_balanced,
-           count(*) FILTER (WHERE status = 'surplus')::DOUBLE AS n_surplus,
-           count(*) FILTER (WHERE status = 'no_data')::DOUBLE AS n_no_data
+           count(*) FILTER (WHERE status = 'severe_shortage'::rollup_status)::DOUBLE AS n_severe_shortage,
+           count(*) FILTER (WHERE status = 'shortage'::rollup_status)::DOUBLE AS n_shortage,
+           count(*) FILTER (WHERE status = 'balanced'::rollup_status)::DOUBLE AS n_balanced,
+           count(*) FILTER (WHERE status = 'surplus'::rollup_status)::DOUBLE AS n_surplus,
+           count(*) FILTER (WHERE status = 'no_data'::rollup_status)::DOUBLE AS n_no_data
     FROM unit_stats
     WHERE period IN (SELECT period FROM refresh_targets)
     GROUP BY ALL
