@@ -32,7 +32,10 @@ type Group struct {
 // Breakdown returns totals per agency, per cadre, or per region at level (1 province,
 // 2 regency/city, 3 district) under the filter (Status ignored), most short first.
 func (r *Reader) Breakdown(ctx context.Context, f Filter, dim Dimension, level int, lang string) ([]Group, error) {
-	f.Scope = r.scope
+	f, err := r.restrict(ctx, f)
+	if err != nil {
+		return nil, err
+	}
 	f.Status = ""
 	if q, args, ok := f.scopeBreakdown(dim, level); ok {
 		return r.namedGroups(ctx, dim, q, args)
@@ -135,7 +138,10 @@ type Bin struct {
 
 // Distribution returns 21 bins of the ratio over the filter's positions.
 func (r *Reader) Distribution(ctx context.Context, f Filter) ([]Bin, error) {
-	f.Scope = r.scope
+	f, err := r.restrict(ctx, f)
+	if err != nil {
+		return nil, err
+	}
 	bins := make([]Bin, 21)
 	for i := range bins {
 		bins[i].Lower = float64(i) / 10

@@ -1,7 +1,10 @@
 package analytics
 
 import (
+	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -20,6 +23,29 @@ type Filter struct {
 	// Scope limits every row to what the user may see; a Reader sets it, whatever the caller
 	// put there.
 	Scope Scope
+
+	// unitNo is Unit's number in rollup_units, which the unit rows store; a Reader looks it up
+	// (restrict). 0 without a unit, -1 for a code of no unit.
+	unitNo int32
+}
+
+// restrict gives f the reader's scope, whatever the caller put there, and looks up the number
+// of its unit. Looked up in the SQL of every read instead, the number cost each read about 8 ms
+// of CPU at national scale, with a unit or without: DuckDB joined every row with the lookup.
+func (r *Reader) restrict(ctx context.Context, f Filter) (Filter, error) {
+	f.Scope = r.scope
+	f.unitNo = 0
+	if f.Unit == "" {
+		return f, nil
+	}
+	err := r.db.QueryRowContext(ctx, query("unit_number"), sql.Named("code", f.Unit)).Scan(&f.unitNo)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		f.unitNo = -1
+	case err != nil:
+		return f, fmt.Errorf("unit %s: %w", f.Unit, err)
+	}
+	return f, nil
 }
 
 // args binds the filter to the named parameters of queries/filtered.sql.
@@ -31,9 +57,18 @@ func (f Filter) args(extra ...any) []any {
 		sql.Named("agency", f.Agency),
 		sql.Named("unit_type", f.UnitType),
 		sql.Named("cadre", f.Cadre),
-		sql.Named("unit", f.Unit),
+		sql.Named("unit_no", f.unitNumber()),
 		sql.Named("status", string(f.Status)),
 	}, append(f.Scope.args(), extra...)...)
+}
+
+// unitNumber is the unit number the filter selects, 0 for every unit. A unit the Reader did not
+// look up (restrict) selects nothing rather than everything.
+func (f Filter) unitNumber() int32 {
+	if f.Unit != "" && f.unitNo == 0 {
+		return -1
+	}
+	return f.unitNo
 }
 
 // regionEnd is the least code after every code under region: region codes are digits and

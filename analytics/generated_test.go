@@ -20,4 +20,5 @@ func TestRollupsMatchBruteForceOnDemo(t *testing.T) {
 	assertUnitStatsMatchExplain(t, s)
 	assertScopeStatsMatchUnitStats(t, s)
 	assertUnitHistoryMatchesUnitStats(t, s)
+	assertUnitNumbers(t, s)
 }

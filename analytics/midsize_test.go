@@ -31,6 +31,7 @@ func TestRollupsAfterImportsOnCityDemo(t *testing.T) {
 		assertSampleMatchesExplain(t, s, rng, 150, step)
 		assertScopeStatsMatchGrouping(t, s, step)
 		assertUnitHistoryMatchesUnitStats(t, s)
+		assertUnitNumbers(t, s)
 	}
 	check("demo")
 
@@ -210,7 +211,7 @@ func assertActualMatchesPeople(t *testing.T, s *Service, step string) {
 	}
 	flush()
 
-	got, err := s.db.QueryContext(ctx, `SELECT period, unit_code, cadre_code, actual FROM unit_stats`)
+	got, err := s.db.QueryContext(ctx, `SELECT period, unit_code, cadre_code, actual FROM unit_figures_named`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +252,7 @@ func assertSampleMatchesExplain(t *testing.T, s *Service, rng *rand.Rand, n int,
 	t.Helper()
 	ctx := context.Background()
 	rows, err := s.db.QueryContext(ctx, `SELECT period, unit_code, cadre_code, actual, required, status, shortage_people,
-		surplus_people, coalesce(grade, '') FROM unit_stats USING SAMPLE reservoir(`+fmt.Sprint(n)+` ROWS) REPEATABLE (`+fmt.Sprint(rng.IntN(1000))+`)`)
+		surplus_people, coalesce(grade, '') FROM unit_figures_named USING SAMPLE reservoir(`+fmt.Sprint(n)+` ROWS) REPEATABLE (`+fmt.Sprint(rng.IntN(1000))+`)`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +299,7 @@ func assertScopeStatsMatchGrouping(t *testing.T, s *Service, step string) {
 	}
 	groups := map[key]*agg{}
 	rows, err := s.db.QueryContext(ctx, `SELECT period, unit_code, cadre_code, unit_type, agency_code, region_code,
-		actual, coalesce(required_rounded, 0), shortage_people, surplus_people, coalesce(required, 0), ej, status FROM unit_stats`)
+		actual, coalesce(required_rounded, 0), shortage_people, surplus_people, coalesce(required, 0), ej, status FROM unit_figures_named`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,7 @@ func TestSummaryPaths(t *testing.T) {
 func p2Surplus(t *testing.T, s *Service) int {
 	t.Helper()
 	var n int
-	if err := s.db.QueryRow(`SELECT sum(surplus_people) FROM unit_stats WHERE unit_code = 'P2' AND period = ?`, feb).Scan(&n); err != nil {
+	if err := s.db.QueryRow(`SELECT sum(surplus_people) FROM unit_figures_named WHERE unit_code = 'P2' AND period = ?`, feb).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n

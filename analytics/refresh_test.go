@@ -68,7 +68,7 @@ func readStat(t *testing.T, s *Service, period time.Time, unit, cadre string) st
 	t.Helper()
 	var r statRow
 	err := s.db.QueryRow(`SELECT actual, required, ratio, required_rounded, grade, status, shortage_people, surplus_people
-		FROM unit_stats WHERE period = ? AND unit_code = ? AND cadre_code = ?`, period, unit, cadre).
+		FROM unit_figures_named WHERE period = ? AND unit_code = ? AND cadre_code = ?`, period, unit, cadre).
 		Scan(&r.actual, &r.required, &r.ratio, &r.rounded, &r.grade, &r.status, &r.shortage, &r.surplus)
 	if err != nil {
 		t.Fatalf("unit_stats %s %s %s: %v", period.Format("2006-01"), unit, cadre, err)
@@ -133,6 +133,7 @@ func TestRefreshMatchesExplain(t *testing.T) {
 	assertUnitStatsMatchExplain(t, s)
 	assertScopeStatsMatchUnitStats(t, s)
 	assertUnitHistoryMatchesUnitStats(t, s)
+	assertUnitNumbers(t, s)
 }
 
 // TestRefreshManyGrades gives the ABK grades more bands than refresh_unit_stats.sql writes out

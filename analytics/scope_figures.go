@@ -23,7 +23,10 @@ type ScopeFigures struct {
 // region's rows (queries/scope_figures.sql: about 2.2 ms of CPU per cold overview at national
 // scale against 3.8 for the two reads); otherwise from the two reads, at once.
 func (r *Reader) ScopeFigures(ctx context.Context, f Filter, level int, lang string) (ScopeFigures, error) {
-	f.Scope = r.scope
+	f, err := r.restrict(ctx, f)
+	if err != nil {
+		return ScopeFigures{}, err
+	}
 	kind, code, ok := f.scope()
 	_, _, children := f.scopeBreakdown(ByRegion, level)
 	if !ok || kind != "region" || !children {

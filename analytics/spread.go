@@ -32,7 +32,10 @@ type Spread struct {
 // Spread reads the overview's breakdown by agency, ratio distribution and top lists (n rows
 // each) from one read of the filtered unit rows (queries/spread.sql).
 func (r *Reader) Spread(ctx context.Context, f Filter, n int, lang string) (Spread, error) {
-	f.Scope = r.scope
+	f, err := r.restrict(ctx, f)
+	if err != nil {
+		return Spread{}, err
+	}
 	if !f.wholeCountry() {
 		return r.spread(ctx, f, n, lang, true)
 	}
@@ -45,7 +48,7 @@ func (r *Reader) Spread(ctx context.Context, f Filter, n int, lang string) (Spre
 	g.Go(func() (err error) { tops, err = r.spread(gctx, f, n, lang, false); return err })
 	g.Go(func() (err error) { sp.ByAgency, err = r.Breakdown(gctx, f, ByAgency, 0, lang); return err })
 	g.Go(func() (err error) { sp.Bins, err = r.Distribution(gctx, f); return err })
-	err := g.Wait()
+	err = g.Wait()
 	sp.Extremes = tops.Extremes
 	return sp, err
 }
@@ -111,16 +114,23 @@ func (r *Reader) spread(ctx context.Context, f Filter, n int, lang string, group
 // sortExtremes puts the top lists in the orders of units_page.sql's 'ratio' and '-ratio', as
 // spread.sql cut them: the short lowest ratio first (a severe shortage without a ratio as -1,
 // other rows without one last), the surplus highest ratio first (without one as 1e9), then by
-// unit name and cadre. DuckDB compares text byte by byte, as cmp.Compare does.
+// unit (compareUnits) and cadre. DuckDB compares text byte by byte, as cmp.Compare does.
 func sortExtremes(e *Extremes) {
 	slices.SortStableFunc(e.Short, func(a, b UnitRow) int {
 		ka, kb := shortKey(a), shortKey(b)
-		return cmp.Or(cmp.Compare(ka, kb), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Cadre, b.Cadre))
+		return cmp.Or(cmp.Compare(ka, kb), compareUnits(a, b))
 	})
 	slices.SortStableFunc(e.Surplus, func(a, b UnitRow) int {
 		ka, kb := surplusKey(a), surplusKey(b)
-		return cmp.Or(cmp.Compare(kb, ka), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Cadre, b.Cadre))
+		return cmp.Or(cmp.Compare(kb, ka), compareUnits(a, b))
 	})
+}
+
+// compareUnits orders rows of equal key as the SQL does: by unit number, which follows name,
+// region and code (rollup_units), then by cadre.
+func compareUnits(a, b UnitRow) int {
+	return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Region, b.Region), cmp.Compare(a.Code, b.Code),
+		cmp.Compare(a.Cadre, b.Cadre))
 }
 
 // shortKey is the short list's sort key; +Inf stands for NULL, which sorts last.

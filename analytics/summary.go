@@ -75,7 +75,10 @@ func (s Summary) Ratio() float64 {
 
 // Summary returns the headline figures for the filter (its Status is ignored).
 func (r *Reader) Summary(ctx context.Context, f Filter) (Summary, error) {
-	f.Scope = r.scope
+	f, err := r.restrict(ctx, f)
+	if err != nil {
+		return Summary{}, err
+	}
 	sum := Summary{Period: f.Period}
 	var gini sql.NullFloat64
 	dest := []any{&sum.Units, &sum.Positions, &sum.Staff, &sum.StaffMeasured, &sum.Required, &sum.RequiredRounded,
@@ -104,7 +107,10 @@ func (r *Reader) Summary(ctx context.Context, f Filter) (Summary, error) {
 }
 
 func (r *Reader) filteredGini(ctx context.Context, f Filter) (float64, error) {
-	f.Scope = r.scope
+	f, err := r.restrict(ctx, f)
+	if err != nil {
+		return math.NaN(), err
+	}
 	rows, err := r.db.QueryContext(ctx, filtered("load_pairs"), f.args()...)
 	if err != nil {
 		return math.NaN(), fmt.Errorf("gini: %w", err)
@@ -151,7 +157,10 @@ func (r *Reader) Trend(ctx context.Context, f Filter) ([]TrendPoint, error) {
 // read of scope_stats instead of two (about 2 ms of CPU of every cold overview, region and
 // agency page at national scale).
 func (r *Reader) SummaryTrend(ctx context.Context, f Filter) (Summary, []TrendPoint, error) {
-	f.Scope = r.scope
+	f, err := r.restrict(ctx, f)
+	if err != nil {
+		return Summary{}, nil, err
+	}
 	if _, _, ok := f.scope(); !ok {
 		var sum Summary
 		var trend []TrendPoint
@@ -177,7 +186,10 @@ func (r *Reader) SummaryTrend(ctx context.Context, f Filter) (Summary, []TrendPo
 
 // scopeHistory reads every period's headline of the filter's scope (Trend's), oldest first.
 func (r *Reader) scopeHistory(ctx context.Context, f Filter) ([]Summary, error) {
-	f.Scope = r.scope
+	f, err := r.restrict(ctx, f)
+	if err != nil {
+		return nil, err
+	}
 	kind, code, ok := f.scope()
 	if !ok {
 		kind, code = "agency", f.Agency

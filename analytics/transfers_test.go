@@ -52,6 +52,7 @@ func TestRefreshBackDatesTransfers(t *testing.T) {
 	assertUnitStatsMatchExplain(t, s)
 	assertScopeStatsMatchUnitStats(t, s)
 	assertUnitHistoryMatchesUnitStats(t, s)
+	assertUnitNumbers(t, s)
 }
 
 func TestUnitAt(t *testing.T) {

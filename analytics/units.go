@@ -63,7 +63,10 @@ type UnitPage struct {
 
 // Units returns rows [offset, offset+limit) of the filtered unit list in the given order.
 func (r *Reader) Units(ctx context.Context, f Filter, order UnitSort, limit, offset int, lang string) (UnitPage, error) {
-	f.Scope = r.scope
+	f, err := r.restrict(ctx, f)
+	if err != nil {
+		return UnitPage{}, err
+	}
 	if !order.Valid() {
 		order = SortRatio
 	}
@@ -98,7 +101,10 @@ func scanUnitRow(rows *sql.Rows, extra ...any) (UnitRow, error) {
 // with the count of all rows, as Units(f, SortRatio, low, 0) does, and the first high rows in
 // the SortRatioDesc order, in one read. low must be at least 1.
 func (r *Reader) Ends(ctx context.Context, f Filter, low, high int, lang string) (lowest UnitPage, highest []UnitRow, err error) {
-	f.Scope = r.scope
+	f, err = r.restrict(ctx, f)
+	if err != nil {
+		return UnitPage{}, nil, err
+	}
 	rows, err := r.db.QueryContext(ctx, filteredFor("units_ends", f), f.args(sql.Named("low", low), sql.Named("high", high),
 		sql.Named("lang", lang))...)
 	if err != nil {

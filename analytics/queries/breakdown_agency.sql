@@ -2,7 +2,7 @@
 -- agency goes out as text: for an ENUM column the Go driver reads the type's whole list of values
 -- (some 1,500 agencies nationally) with every result.
 SELECT agency_code::VARCHAR,
-       count(DISTINCT unit_code), sum(actual), coalesce(sum(required), 0),
+       count(DISTINCT unit_no), sum(actual), coalesce(sum(required), 0),
        sum(shortage_people), sum(surplus_people),
        count(*) FILTER (WHERE status = 'severe_shortage'::rollup_status), count(*) FILTER (WHERE status = 'shortage'::rollup_status),
        count(*) FILTER (WHERE status = 'balanced'::rollup_status), count(*) FILTER (WHERE status = 'surplus'::rollup_status),

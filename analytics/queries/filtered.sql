@@ -14,16 +14,20 @@
 -- text, DuckDB would turn every row's value into text first, which doubled the CPU time of an
 -- agency page at national scale. A value that is no code at all casts to NULL and matches no row,
 -- as before.
+-- The rows are unit_figures (unit_stats with its derived figures, refresh_tables.sql): a unit is
+-- its number there, and queries that list units join the code and name to the rows they list.
+-- A unit filter is the unit's number ($unit_no, 0 for none), which Go looks up (restrict in
+-- filter.go).
 WITH f AS (
     SELECT s.*
-    FROM unit_stats s
+    FROM unit_figures s
     WHERE s.period = $period
       AND s.region_code >= $region AND s.region_code < $region_end
       AND ($region = '' OR s.region_code = $region OR starts_with(s.region_code, $region || '.'))
       AND ($agency = '' OR s.agency_code = TRY_CAST($agency AS rollup_agency))
       AND ($unit_type = '' OR s.unit_type = TRY_CAST($unit_type AS rollup_unit_type))
       AND ($cadre = '' OR s.cadre_code = TRY_CAST($cadre AS rollup_cadre))
-      AND ($unit = '' OR s.unit_code = $unit)
+      AND ($unit_no = 0 OR s.unit_no = $unit_no)
       AND ($scope_all
            OR list_contains(TRY_CAST(string_split($scope_agencies, ',') AS rollup_agency[]), s.agency_code)
            OR list_has_any(string_split($scope_regions, ','),

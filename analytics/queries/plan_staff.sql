@@ -6,7 +6,8 @@ SELECT s.nip, s.name, s.cadre_code, s.unit_code, coalesce(s.education_field, '')
        s.home_lat, s.home_lon, s.birth_date, s.post_start, c.retirement_age,
        coalesce(p.units, []::VARCHAR[]), coalesce(p.ranks, []::INTEGER[])
 FROM staff s
-JOIN fs f ON f.unit_code = s.unit_code AND f.cadre_code = s.cadre_code
+JOIN rollup_units r ON r.code = s.unit_code
+JOIN fs f ON f.unit_no = r.unit_no AND f.cadre_code = s.cadre_code
 JOIN cadres c ON c.code = s.cadre_code
 LEFT JOIN (
     SELECT nip, list(unit_code ORDER BY rank) AS units, list(rank ORDER BY rank) AS ranks

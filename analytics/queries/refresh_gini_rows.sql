@@ -4,7 +4,7 @@
 -- in the high 32 bits, the staff (a positive INTEGER) in the low 32.
 SELECT u.ej,
        ((p.period_no::BIGINT * (SELECT count(*) FROM refresh_cells) + c.cell) << 32) | u.actual::BIGINT AS key
-FROM unit_stats u
+FROM unit_figures u -- ej is computed there
 JOIN refresh_periods p ON p.period = u.period
 JOIN refresh_cells c
     ON c.agency_code = u.agency_code AND c.region8 = left(u.region_code, 8)

@@ -25,13 +25,13 @@ SET VARIABLE refresh_first_period = (SELECT min(period) FROM refresh_periods);
 
 CREATE OR REPLACE TEMP TABLE refresh_unit_cells AS
 WITH unit_rows AS (
-    SELECT agency_code, left(region_code, 8) AS region8, cadre_code, unit_type, unit_code
+    SELECT agency_code, left(region_code, 8) AS region8, cadre_code, unit_type, unit_no
     FROM unit_stats
     WHERE period = getvariable('refresh_first_period')
 ),
 -- Units per agency, district and unit type, and their first cadre.
 places AS (
-    SELECT agency_code, region8, unit_type, count(DISTINCT unit_code) AS units, min(cadre_code) AS first_cadre
+    SELECT agency_code, region8, unit_type, count(DISTINCT unit_no) AS units, min(cadre_code) AS first_cadre
     FROM unit_rows
     GROUP BY ALL
 )

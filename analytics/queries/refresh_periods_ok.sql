@@ -11,7 +11,10 @@
 --     period between two old ones would leave the others' rows as they are too, but a backfill is
 --     rare, so it takes the full refresh rather than a path the tests would also have to prove.
 --   - every ABK grade is a value of the unit rows' grade ENUM (refresh_tables.sql), which only a
---     full refresh makes anew: grades are settings, outside the caller's promise.
+--     full refresh makes anew: grades are settings, outside the caller's promise;
+--   - every unit has the number and name rollup_units gave it (refresh_tables.sql), which only
+--     a full refresh gives: units are outside the promise too, and a unit without its number
+--     would lose its rows.
 WITH
 stored AS (SELECT DISTINCT period FROM unit_stats),
 current AS (SELECT DISTINCT period FROM workload)
@@ -25,5 +28,6 @@ SELECT coalesce(
         EXCEPT SELECT period FROM stored
         EXCEPT SELECT period FROM refresh_targets WHERE period > (SELECT max(period) FROM stored)
     )
-    AND NOT EXISTS (SELECT grade FROM abk_grades WHERE TRY_CAST(grade AS rollup_grade) IS NULL),
+    AND NOT EXISTS (SELECT grade FROM abk_grades WHERE TRY_CAST(grade AS rollup_grade) IS NULL)
+    AND NOT EXISTS (SELECT code, name FROM units EXCEPT SELECT code, name FROM rollup_units),
     false);

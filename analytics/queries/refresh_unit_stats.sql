@@ -41,11 +41,13 @@ periods AS (
 first_period AS (
     SELECT min(period) AS period FROM workload
 ),
--- Every unit with a number in the order the rows are written (region, then code): the joins
--- and the final sort of some 12 million rows then compare integers, not codes.
+-- Every unit with its numbers (rollup_units, refresh_tables.sql). unit_no follows region and
+-- code, the order the rows are written in: the joins and the final sort of some 12 million rows
+-- compare integers, not codes.
 numbered_units AS (
-    SELECT row_number() OVER (ORDER BY region_code, code)::INTEGER AS unit_no, code, name, unit_type, agency_code, region_code
-    FROM units
+    SELECT r.unit_no, r.name_no, u.code, u.unit_type, u.agency_code, u.region_code
+    FROM units u
+    JOIN rollup_units r ON r.code = u.code
 ),
 -- Staff count in post at the end of each period. People on study leave, suspended or retired
 -- do not carry workload. A person counts in a unit from the month they entered it to the month
@@ -111,7 +113,7 @@ norms AS (
 pairs AS (
     SELECT pr.unit_no, pr.cadre, refresh_pair_key(pr.unit_no, enum_code(pr.cadre)) AS pair_key,
            row_number() OVER (ORDER BY pr.unit_no, pr.cadre)::INTEGER AS pair_no,
-           u.code AS unit_code, pr.opening, u.name AS unit_name,
+           u.name_no, pr.opening,
            u.unit_type::rollup_unit_type AS unit_type, u.agency_code::rollup_agency AS agency_code, u.region_code,
            n.method::rollup_method AS method
     FROM (
@@ -182,7 +184,7 @@ requirements AS (
     LEFT JOIN agency_settings ag ON ag.agency_code = am.agency_code
 ),
 base AS (
-    SELECT p.period, pr.pair_no, pr.unit_code, pr.cadre, pr.unit_name, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
+    SELECT p.period, pr.pair_no, pr.unit_no, pr.name_no, pr.cadre, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
            pr.opening + coalesce(ch.n, 0) AS actual, rq.workload, rq.required
     FROM pairs pr
     CROSS JOIN periods p
@@ -193,7 +195,7 @@ base AS (
 -- the others by their zone maps instead of scanning all 24 periods. Rows of periods refreshed
 -- alone go after the others, each period still one run of rows. Within a period, by region,
 -- unit and cadre (pair_no follows region, unit code and cadre). Sorted on one integer, and
--- before the derived columns exist, so the sort moves 12 columns instead of 21.
+-- before the derived columns exist.
 sorted AS (
     SELECT * FROM base ORDER BY ((period - DATE '1970-01-01')::BIGINT << 32) + pair_no
 ),
@@ -201,7 +203,6 @@ classified AS (
     SELECT s.*,
            CASE WHEN required > 0 THEN greatest(1, round(required))::INTEGER
                 WHEN required = 0 THEN 0 END AS required_rounded,
-           CASE WHEN required > 0 THEN actual / required END AS ratio,
            CASE WHEN actual > 0 THEN required / actual END AS ej,
            CASE
                WHEN required IS NULL THEN 'no_data'::rollup_status
@@ -214,11 +215,9 @@ classified AS (
            END AS status
     FROM sorted s
 )
-SELECT c.period, c.unit_code, c.cadre AS cadre_code, c.unit_type, c.agency_code, c.region_code, c.method,
-       c.workload, c.actual, c.required, c.required_rounded, c.ratio,
-       c.actual - c.required AS difference,
-       CASE WHEN c.actual > 0 THEN c.workload / c.actual END AS workload_per_staff,
-       c.ej,
+-- Ratio, difference, workload per staff and EJ are not stored (view unit_figures computes them).
+SELECT c.period, c.unit_no, c.name_no, c.cadre AS cadre_code, c.unit_type, c.agency_code, c.region_code, c.method,
+       c.workload, c.actual, c.required, c.required_rounded,
        CASE
            WHEN c.required IS NULL THEN NULL
            WHEN c.actual = 0 AND c.required > 0 THEN getvariable('refresh_grades')[1].grade
@@ -237,8 +236,7 @@ SELECT c.period, c.unit_code, c.cadre AS cadre_code, c.unit_type, c.agency_code,
        CASE WHEN c.status IN ('severe_shortage'::rollup_status, 'shortage'::rollup_status)
             THEN greatest(0, c.required_rounded - c.actual) ELSE 0 END AS shortage_people,
        CASE WHEN c.status = 'surplus'::rollup_status
-            THEN greatest(0, c.actual - c.required_rounded) ELSE 0 END AS surplus_people,
-       c.unit_name
+            THEN greatest(0, c.actual - c.required_rounded) ELSE 0 END AS surplus_people
 FROM classified c;
 
 DROP MACRO refresh_reaches;

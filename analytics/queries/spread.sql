@@ -16,24 +16,30 @@ listed AS NOT MATERIALIZED (
     -- read by three parts, which DuckDB would otherwise copy
     SELECT * FROM rows WHERE $status = '' OR status = TRY_CAST($status AS rollup_status)
 ),
-parts AS (
-    -- The $limit rows most short (severe shortage and shortage, lowest ratio first) and the
-    -- $limit most in surplus (highest ratio first), in the orders of units_page.sql's 'ratio'
-    -- and '-ratio'.
-    (SELECT 'short' AS part, unit_code AS code, *
+-- The $limit rows most short (severe shortage and shortage, lowest ratio first) and the $limit
+-- most in surplus (highest ratio first), in the orders of units_page.sql's 'ratio' and '-ratio'.
+tops AS (
+    (SELECT 'short' AS part, *
      FROM listed
      WHERE status IN ('severe_shortage'::rollup_status, 'shortage'::rollup_status)
-     ORDER BY coalesce(ratio, CASE WHEN status = 'severe_shortage'::rollup_status THEN -1 END) ASC NULLS LAST, unit_name, cadre_code
+     ORDER BY coalesce(ratio, CASE WHEN status = 'severe_shortage'::rollup_status THEN -1 END) ASC NULLS LAST, name_no, cadre_code
      LIMIT $limit)
-    UNION ALL BY NAME
-    (SELECT 'surplus' AS part, unit_code AS code, *
+    UNION ALL
+    (SELECT 'surplus' AS part, *
      FROM listed
      WHERE status = 'surplus'::rollup_status
-     ORDER BY coalesce(ratio, 1e9) DESC, unit_name, cadre_code
+     ORDER BY coalesce(ratio, 1e9) DESC, name_no, cadre_code
      LIMIT $limit)
+),
+parts AS (
+    -- the top lists with their units' codes and names: joined here, to the few rows of the
+    -- lists, DuckDB builds its hash table of them and finds them among the units
+    SELECT t.*, u.code, u.name AS unit_name
+    FROM tops t
+    JOIN rollup_units u ON u.unit_no = t.unit_no
     UNION ALL BY NAME
     SELECT 'agency' AS part, agency_code AS code,
-           count(DISTINCT unit_code) AS g_units, sum(actual) AS g_staff, coalesce(sum(required), 0) AS g_required,
+           count(DISTINCT unit_no) AS g_units, sum(actual) AS g_staff, coalesce(sum(required), 0) AS g_required,
            sum(shortage_people) AS g_shortage, sum(surplus_people) AS g_surplus,
            count(*) FILTER (WHERE status = 'severe_shortage'::rollup_status) AS n_severe_shortage,
            count(*) FILTER (WHERE status = 'shortage'::rollup_status) AS n_shortage,

@@ -1,5 +1,5 @@
 -- Headline figures for a filter no single scope covers (an agency inside a region).
-SELECT count(DISTINCT unit_code), count(*), coalesce(sum(actual), 0),
+SELECT count(DISTINCT unit_no), count(*), coalesce(sum(actual), 0),
        coalesce(sum(actual) FILTER (WHERE status <> 'no_data'::rollup_status), 0),
        coalesce(sum(required), 0), coalesce(sum(required_rounded), 0),
        coalesce(sum(shortage_people), 0), coalesce(sum(surplus_people), 0),

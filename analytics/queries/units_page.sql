@@ -1,7 +1,8 @@
 -- One page of unit rows under the filter, with names, in the requested order. The page is cut
--- from the rollup rows first (they carry the unit's name for sorting) and only its rows are
--- joined with the other names: at national scale a filter selects hundreds of thousands. The
--- total is counted apart, so the page is a top-N, not a sort of every row.
+-- from the rollup rows first and only its rows are joined with the names, the unit's own too:
+-- at national scale a filter selects hundreds of thousands. The rows sort by name on name_no,
+-- the unit's place in name order (rollup_units). The total is counted apart, so the page is a
+-- top-N, not a sort of every row.
 --
 -- This continues the WITH list of queries/filtered.sql. The village and district names come
 -- from the few regions the page names (names below): joined straight to regions, DuckDB built
@@ -16,15 +17,15 @@
             CASE WHEN $sort = 'shortage' THEN f.shortage_people END DESC,
             CASE WHEN $sort = 'surplus' THEN f.surplus_people END DESC,
             CASE WHEN $sort = 'workload' THEN f.workload_per_staff END DESC NULLS LAST,
-            CASE WHEN $sort = 'name' THEN f.unit_name END ASC,
-            f.unit_name, f.cadre_code
+            CASE WHEN $sort = 'name' THEN f.name_no END ASC,
+            f.name_no, f.cadre_code
         LIMIT $limit OFFSET $offset
 ),
 names AS (
     SELECT code, name FROM regions
     WHERE code IN (SELECT region_code FROM page UNION ALL SELECT left(region_code, 8) FROM page)
 )
-SELECT f.unit_code, f.unit_name, f.unit_type,
+SELECT u.code, u.name, f.unit_type,
        CASE WHEN $lang = 'en' THEN t.name_en ELSE t.name_id END,
        -- as text: the Go driver would read the agency ENUM's whole list with every result
        f.agency_code::VARCHAR, a.name, f.region_code, coalesce(d.name, ''), coalesce(v.name, ''),
@@ -33,6 +34,7 @@ SELECT f.unit_code, f.unit_name, f.unit_type,
        f.difference, f.workload_per_staff, f.ej, coalesce(f.grade, ''), f.status,
        f.shortage_people, f.surplus_people, f.total
 FROM page f
+JOIN rollup_units u ON u.unit_no = f.unit_no
 JOIN unit_types t ON t.code = f.unit_type
 JOIN agencies a ON a.code = f.agency_code
 JOIN cadres c ON c.code = f.cadre_code
@@ -44,5 +46,5 @@ ORDER BY
     CASE WHEN $sort = 'shortage' THEN f.shortage_people END DESC,
     CASE WHEN $sort = 'surplus' THEN f.surplus_people END DESC,
     CASE WHEN $sort = 'workload' THEN f.workload_per_staff END DESC NULLS LAST,
-    CASE WHEN $sort = 'name' THEN f.unit_name END ASC,
-    f.unit_name, f.cadre_code;
+    CASE WHEN $sort = 'name' THEN f.name_no END ASC,
+    f.name_no, f.cadre_code;
