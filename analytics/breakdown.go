@@ -79,15 +79,16 @@ func (f Filter) scopeBreakdown(dim Dimension, level int) (string, []any, bool) {
 func (r *Reader) breakdownRows(ctx context.Context, f Filter, dim Dimension, level int, lang string) ([]Group, error) {
 	switch dim {
 	case ByAgency:
-		return r.namedGroups(ctx, dim, filtered("breakdown_agency"), f.args())
+		return r.namedGroups(ctx, dim, filtered("breakdown_agency", f), f.args())
 	case ByCadre:
 		// Five cadres in their display order: the join with their names costs little.
-		return r.groups(ctx, dim, filtered("breakdown_cadre"), f.args(sql.Named("lang", lang)), true)
+		return r.groups(ctx, dim, filtered("breakdown_cadre", f), f.args(sql.Named("lang", lang)), true)
 	case ByRegion:
 		if level < 1 || level > 3 {
 			return nil, fmt.Errorf("breakdown by region: level %d, want 1 to 3", level)
 		}
-		return r.namedGroups(ctx, dim, filtered("breakdown_region"), f.args(sql.Named("level", level)))
+		return r.namedGroups(ctx, dim, filtered("breakdown_region", f),
+			f.args(sql.Named("level", level), sql.Named("span", regionSpans[level])))
 	}
 	return nil, fmt.Errorf("breakdown by %q: unknown dimension", dim)
 }
@@ -146,7 +147,7 @@ func (r *Reader) Distribution(ctx context.Context, f Filter) ([]Bin, error) {
 	for i := range bins {
 		bins[i].Lower = float64(i) / 10
 	}
-	rows, err := r.db.QueryContext(ctx, filtered("distribution"), f.args()...)
+	rows, err := r.db.QueryContext(ctx, filtered("distribution", f), f.args()...)
 	if err != nil {
 		return nil, fmt.Errorf("distribution: %w", err)
 	}

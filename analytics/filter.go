@@ -50,10 +50,11 @@ func (r *Reader) restrict(ctx context.Context, f Filter) (Filter, error) {
 
 // args binds the filter to the named parameters of queries/filtered.sql.
 func (f Filter) args(extra ...any) []any {
+	regionLo, regionHi := regionRange(f.Region)
 	return append([]any{
 		sql.Named("period", f.Period),
-		sql.Named("region", f.Region),
-		sql.Named("region_end", regionEnd(f.Region)),
+		sql.Named("region_lo", regionLo),
+		sql.Named("region_hi", regionHi),
 		sql.Named("agency", f.Agency),
 		sql.Named("unit_type", f.UnitType),
 		sql.Named("cadre", f.Cadre),
@@ -104,9 +105,15 @@ func (f Filter) scope() (kind, code string, ok bool) {
 	return "", "", false
 }
 
-// filtered prefixes a query with the filter CTE (queries/filtered.sql).
-func filtered(name string) string {
-	return query("filtered") + query(name)
+// filtered prefixes a query with the filter CTE (queries/filtered.sql), with the scope's
+// conditions (queries/filtered_scope.sql) when f's scope limits anything; Filter.args binds the
+// scope's parameters in that case only.
+func filtered(name string, f Filter) string {
+	scope := ""
+	if !f.Scope.Everything() {
+		scope = query("filtered_scope")
+	}
+	return strings.Replace(query("filtered"), "/* scope */", scope, 1) + query(name)
 }
 
 // filteredFor is filtered for a query that reads the filtered rows more than once (a unit list
@@ -115,7 +122,7 @@ func filtered(name string) string {
 // two, and about 20 ms more for the whole country's 500,000 rows of a period: for those the
 // rows are read as often as needed.
 func filteredFor(name string, f Filter) string {
-	text := filtered(name)
+	text := filtered(name, f)
 	if f.wholeCountry() {
 		// Every CTE of the chain: one read twice makes DuckDB copy the one it reads.
 		text = strings.Replace(text, "WITH f AS (", "WITH f AS NOT MATERIALIZED (", 1)

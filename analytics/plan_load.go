@@ -78,7 +78,7 @@ func (r *Reader) PlanProblem(ctx context.Context, req PlanRequest) (PlanProblem,
 }
 
 func (r *Reader) planPositions(ctx context.Context, f Filter, cadres sql.NamedArg) ([]PlanUnit, error) {
-	rows, err := r.db.QueryContext(ctx, filtered("plan_positions"), f.args(cadres)...)
+	rows, err := r.db.QueryContext(ctx, filtered("plan_positions", f), f.args(cadres)...)
 	if err != nil {
 		return nil, fmt.Errorf("plan positions: %w", err)
 	}
@@ -100,7 +100,7 @@ func (r *Reader) planPositions(ctx context.Context, f Filter, cadres sql.NamedAr
 }
 
 func (r *Reader) planStaff(ctx context.Context, f Filter, args ...any) ([]PlanStaff, error) {
-	rows, err := r.db.QueryContext(ctx, filtered("plan_staff"), f.args(args...)...)
+	rows, err := r.db.QueryContext(ctx, filtered("plan_staff", f), f.args(args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("plan staff: %w", err)
 	}

@@ -43,13 +43,20 @@ func (sc Scope) coversAgency(code, region string) bool {
 	return sc.Everything() || slices.Contains(sc.Agencies, code) || sc.CoversRegion(region)
 }
 
-// args binds the scope to queries/filtered.sql. The lists go in as comma-separated text: codes
-// never hold a comma (region codes are digits and dots, agency codes are checked by the
-// importer's code rules, which allow no white space and the CSV reader splits on commas).
+// args binds the scope to queries/filtered_scope.sql, which a scope that limits nothing leaves
+// out (filtered). The regions go in as lists of numbers per level (regionsByLevel), the agencies
+// as comma-separated text: codes never hold a comma (agency codes are checked by the importer's
+// code rules, which allow no white space and the CSV reader splits on commas).
 func (sc Scope) args() []any {
+	if sc.Everything() {
+		return nil
+	}
+	regions := regionsByLevel(sc.Regions)
 	return []any{
-		sql.Named("scope_all", sc.Everything()),
-		sql.Named("scope_regions", strings.Join(sc.Regions, ",")),
+		sql.Named("scope_provinces", regions[0]),
+		sql.Named("scope_regencies", regions[1]),
+		sql.Named("scope_districts", regions[2]),
+		sql.Named("scope_villages", regions[3]),
 		sql.Named("scope_agencies", strings.Join(sc.Agencies, ",")),
 	}
 }

@@ -137,7 +137,7 @@ func TestEndsEqualUnitLists(t *testing.T) {
 // place and read them twice for the whole country; the texts they rewrite are still there.
 func TestFilteredForWholeCountry(t *testing.T) {
 	for _, name := range []string{"units_page", "units_ends", "spread"} {
-		text := filtered(name)
+		text := filtered(name, Filter{})
 		place := filteredFor(name, Filter{Region: "36.73"})
 		country := filteredFor(name, Filter{})
 		if place != text || !strings.Contains(country, "WITH f AS NOT MATERIALIZED (") ||

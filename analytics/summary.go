@@ -98,7 +98,7 @@ func (r *Reader) Summary(ctx context.Context, f Filter) (Summary, error) {
 		return sum, nil
 	}
 	f.Status = ""
-	if err := r.db.QueryRowContext(ctx, filtered("summary_filtered"), f.args()...).Scan(dest...); err != nil {
+	if err := r.db.QueryRowContext(ctx, filtered("summary_filtered", f), f.args()...).Scan(dest...); err != nil {
 		return sum, fmt.Errorf("summary: %w", err)
 	}
 	g, err := r.filteredGini(ctx, f)
@@ -111,7 +111,7 @@ func (r *Reader) filteredGini(ctx context.Context, f Filter) (float64, error) {
 	if err != nil {
 		return math.NaN(), err
 	}
-	rows, err := r.db.QueryContext(ctx, filtered("load_pairs"), f.args()...)
+	rows, err := r.db.QueryContext(ctx, filtered("load_pairs", f), f.args()...)
 	if err != nil {
 		return math.NaN(), fmt.Errorf("gini: %w", err)
 	}

@@ -74,10 +74,10 @@ func storeWithOldRollups(t *testing.T) *Store {
 	return s
 }
 
-// TestUnitNumberMigrationKeepsRows: migration 15 stores a number for the unit and drops the
-// figures that follow from others, and view unit_figures_named gives every row back as it was,
-// in stored order, with the dropped figures computed again. The unit the units table no longer
-// holds keeps its rows, under the name they gave it.
+// TestUnitNumberMigrationKeepsRows: migrations 15 and 16 store numbers for the unit and its
+// region and drop the figures that follow from others, and view unit_figures_named gives every
+// row back as it was, in stored order, with the dropped figures computed again. The unit the
+// units table no longer holds keeps its rows, under the name and region they gave it.
 func TestUnitNumberMigrationKeepsRows(t *testing.T) {
 	ctx := context.Background()
 	s := storeWithOldRollups(t)
@@ -100,6 +100,15 @@ func TestUnitNumberMigrationKeepsRows(t *testing.T) {
 		FROM unit_history h JOIN rollup_units u USING (unit_no) ORDER BY h.rowid)`)
 	if !slices.EqualFunc(gotHistory, wantHistory, slices.Equal) {
 		t.Errorf("unit_history after migration:\n%v\nwant\n%v", gotHistory, wantHistory)
+	}
+	// Migration 16: each row's region number is its region code's.
+	var misnumbered int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM unit_figures_named
+		WHERE region_no IS DISTINCT FROM region_number(region_code)`).Scan(&misnumbered); err != nil {
+		t.Fatal(err)
+	}
+	if misnumbered > 0 {
+		t.Errorf("%d rows with a region number not their region code's", misnumbered)
 	}
 	// The derived figures of the Unit Dua row of January: 2 staff for 3 required.
 	var ratio, difference, perStaff, ej float64

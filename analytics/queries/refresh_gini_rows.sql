@@ -7,6 +7,6 @@ SELECT u.ej,
 FROM unit_figures u -- ej is computed there
 JOIN refresh_periods p ON p.period = u.period
 JOIN refresh_cells c
-    ON c.agency_code = u.agency_code AND c.region8 = left(u.region_code, 8)
+    ON c.agency_code = u.agency_code AND c.district_no = u.region_no // 10000
    AND c.cadre_code = u.cadre_code AND c.unit_type = u.unit_type
 WHERE u.ej IS NOT NULL AND u.actual > 0

@@ -1,10 +1,11 @@
 -- The tables that carry the cells and the Gini of every scope_stats row between SQL and Go
 -- (see gini.go), and that refresh_scope_stats.sql adds up.
 --
--- A cell is one agency, district (the region code cut to 8 characters, or shorter when the unit
--- sits higher), cadre and unit type: every scope, cadre and type of scope_stats is a union of
--- cells, so Go reads each unit row with its cell number, not its strings. Every period has the
--- same unit rows, so the cells of one period are the cells of all.
+-- A cell is one agency, district (district_no: the unit's region number without its village
+-- part, whose district part is 00 when the unit sits higher), cadre and unit type: every scope,
+-- cadre and type of scope_stats is a union of cells, so Go reads each unit row with its cell
+-- number, not its strings. Every period has the same unit rows, so the cells of one period are
+-- the cells of all.
 --
 -- Places (scope kind and code), cadres and unit types are numbered in the order of their codes
 -- ('' for all cadres or types is 0), so Go and refresh_scope_stats.sql key every scope by
@@ -25,13 +26,13 @@ SET VARIABLE refresh_first_period = (SELECT min(period) FROM refresh_periods);
 
 CREATE OR REPLACE TEMP TABLE refresh_unit_cells AS
 WITH unit_rows AS (
-    SELECT agency_code, left(region_code, 8) AS region8, cadre_code, unit_type, unit_no
+    SELECT agency_code, region_no // 10000 AS district_no, cadre_code, unit_type, unit_no
     FROM unit_stats
     WHERE period = getvariable('refresh_first_period')
 ),
 -- Units per agency, district and unit type, and their first cadre.
 places AS (
-    SELECT agency_code, region8, unit_type, count(DISTINCT unit_no) AS units, min(cadre_code) AS first_cadre
+    SELECT agency_code, district_no, unit_type, count(DISTINCT unit_no) AS units, min(cadre_code) AS first_cadre
     FROM unit_rows
     GROUP BY ALL
 )
@@ -40,11 +41,11 @@ SELECT c.*,
        -- agency, district and type go to the cell of their first cadre.
        CASE WHEN c.cadre_code = p.first_cadre THEN p.units ELSE 0 END AS units_all_cadres,
        -- the cell's region at levels 1 to 3; NULL where the units sit higher than the level
-       left(c.region8, 2) AS region1,
-       CASE WHEN length(c.region8) >= 5 THEN left(c.region8, 5) END AS region2,
-       CASE WHEN length(c.region8) >= 8 THEN c.region8 END AS region3
-FROM (SELECT DISTINCT agency_code, region8, cadre_code, unit_type FROM unit_rows) c
-JOIN places p USING (agency_code, region8, unit_type);
+       region_code_at(c.district_no * 10000, 1) AS region1,
+       region_code_at(c.district_no * 10000, 2) AS region2,
+       region_code_at(c.district_no * 10000, 3) AS region3
+FROM (SELECT DISTINCT agency_code, district_no, cadre_code, unit_type FROM unit_rows) c
+JOIN places p USING (agency_code, district_no, unit_type);
 
 RESET VARIABLE refresh_first_period;
 
@@ -70,8 +71,8 @@ FROM (SELECT '' AS unit_type UNION SELECT unit_type FROM refresh_unit_cells);
 -- The cells, numbered, with the numbers of their places (region2_no and region3_no NULL where
 -- the units sit higher), cadre and type.
 CREATE OR REPLACE TEMP TABLE refresh_cells AS
-SELECT (row_number() OVER (ORDER BY c.agency_code, c.region8, c.cadre_code, c.unit_type) - 1)::INTEGER AS cell,
-       c.agency_code, c.region8, c.cadre_code, c.unit_type, c.units_all_cadres,
+SELECT (row_number() OVER (ORDER BY c.agency_code, c.district_no, c.cadre_code, c.unit_type) - 1)::INTEGER AS cell,
+       c.agency_code, c.district_no, c.cadre_code, c.unit_type, c.units_all_cadres,
        (SELECT code_no FROM refresh_codes WHERE scope_kind = 'all') AS all_no,
        a.code_no AS agency_no, r1.code_no AS region1_no, r2.code_no AS region2_no, r3.code_no AS region3_no,
        k.cadre_no, t.type_no

@@ -16,7 +16,7 @@ WITH
 -- adds doubles faster than the HUGEINT its integer sums return (at national scale the scope
 -- rows took 2 s of CPU less, of 11.5).
 cadre_cells AS (
-    SELECT period, agency_code, left(region_code, 8) AS region8, cadre_code, unit_type,
+    SELECT period, agency_code, region_no // 10000 AS district_no, cadre_code, unit_type,
            count(*)::DOUBLE AS positions,
            sum(actual)::DOUBLE AS staff,
            coalesce(sum(actual) FILTER (WHERE status <> 'no_data'::rollup_status), 0)::DOUBLE AS staff_measured,
@@ -37,9 +37,9 @@ cadre_cells AS (
 places AS (
     SELECT x.period, unnest([c.all_no, c.agency_no, c.region1_no, c.region2_no, c.region3_no]) AS code_no,
            c.cadre_no, c.type_no, c.units_all_cadres::DOUBLE AS units_all_cadres,
-           x.* EXCLUDE (period, agency_code, region8, cadre_code, unit_type)
+           x.* EXCLUDE (period, agency_code, district_no, cadre_code, unit_type)
     FROM cadre_cells x
-    JOIN refresh_cells c USING (agency_code, region8, cadre_code, unit_type)
+    JOIN refresh_cells c USING (agency_code, district_no, cadre_code, unit_type)
 ),
 -- By cadre or all cadres (0) and by unit type or all types (0). In "all cadres" a unit counts
 -- once (units_all_cadres, see refresh_gini_setup.sql); by cadre, once per cadre.

@@ -19,8 +19,9 @@
 -- name), and ratio, difference, workload per staff and EJ are computed where they are read
 -- (queries/filtered.sql, view unit_stats_full). Writing 12.4 million rows nationally, the unit's
 -- code and name alone cost more CPU than every other column together.
--- region_code stays VARCHAR: pages filter it by a range of codes, which DuckDB checks against
--- each row group's smallest and largest value only for a plain column.
+-- The region is a number too, the code's digits padded to ten (macro region_number, migration
+-- 16): the codes under a region are a range of numbers, which pages filter by the row groups'
+-- smallest and largest values, and a unit's region at a level is a division.
 DROP TABLE IF EXISTS unit_stats;
 DROP TABLE IF EXISTS unit_history;
 DROP TABLE IF EXISTS rollup_units;
@@ -48,7 +49,7 @@ CREATE TYPE rollup_grade AS ENUM (SELECT grade FROM abk_grades ORDER BY grade);
 CREATE TABLE rollup_units AS
 SELECT row_number() OVER (ORDER BY region_code, code)::INTEGER AS unit_no,
        row_number() OVER (ORDER BY name, region_code, code)::INTEGER AS name_no,
-       code, name
+       code, name, region_code
 FROM units
 ORDER BY unit_no;
 -- A unit page finds its unit's number by code: through the index in well under a millisecond,
@@ -64,7 +65,7 @@ CREATE TABLE unit_stats (
     cadre_code         rollup_cadre NOT NULL,
     unit_type          rollup_unit_type NOT NULL,
     agency_code        rollup_agency NOT NULL,
-    region_code        VARCHAR NOT NULL,
+    region_no          BIGINT NOT NULL,    -- region_number(the unit's region code)
     method             rollup_method,      -- NULL when no norm covers the unit type and cadre
     workload           DOUBLE,             -- ratio: the indicator's value; wisn/abk: hours a year
     actual             INTEGER NOT NULL,   -- staff in post at the end of the period
@@ -98,11 +99,11 @@ SELECT s.*,
        CASE WHEN s.actual > 0 THEN s.required / s.actual END AS ej
 FROM unit_stats s;
 
--- unit_figures with each unit's code and name: every column a unit row had before migration 15,
--- for tests, exports and anyone reading the database by hand. Pages do not read it: the join
--- costs a whole-country query more than the rest of it, so they join the names to the few rows
--- they list.
+-- unit_figures with each unit's code, name and region code: every column a unit row had before
+-- migration 15, for tests, exports and anyone reading the database by hand. Pages do not read
+-- it: the join costs a whole-country query more than the rest of it, so they join the names to
+-- the few rows they list.
 CREATE OR REPLACE VIEW unit_figures_named AS
-SELECT f.*, u.code AS unit_code, u.name AS unit_name
+SELECT f.*, u.code AS unit_code, u.name AS unit_name, u.region_code
 FROM unit_figures f
 JOIN rollup_units u ON u.unit_no = f.unit_no;

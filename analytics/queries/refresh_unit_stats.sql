@@ -45,7 +45,7 @@ periods AS (
 -- code, the order the rows are written in: the joins and the final sort of some 12 million rows
 -- compare integers, not codes.
 numbered_units AS (
-    SELECT r.unit_no, r.name_no, u.code, u.unit_type, u.agency_code, u.region_code
+    SELECT r.unit_no, r.name_no, u.code, u.unit_type, u.agency_code, region_number(u.region_code) AS region_no
     FROM units u
     JOIN rollup_units r ON r.code = u.code
 ),
@@ -114,7 +114,7 @@ pairs AS (
     SELECT pr.unit_no, pr.cadre, refresh_pair_key(pr.unit_no, enum_code(pr.cadre)) AS pair_key,
            row_number() OVER (ORDER BY pr.unit_no, pr.cadre)::INTEGER AS pair_no,
            u.name_no, pr.opening,
-           u.unit_type::rollup_unit_type AS unit_type, u.agency_code::rollup_agency AS agency_code, u.region_code,
+           u.unit_type::rollup_unit_type AS unit_type, u.agency_code::rollup_agency AS agency_code, u.region_no,
            n.method::rollup_method AS method
     FROM (
         SELECT unit_no, cadre, sum(opening)::INTEGER AS opening
@@ -184,7 +184,7 @@ requirements AS (
     LEFT JOIN agency_settings ag ON ag.agency_code = am.agency_code
 ),
 base AS (
-    SELECT p.period, pr.pair_no, pr.unit_no, pr.name_no, pr.cadre, pr.unit_type, pr.agency_code, pr.region_code, pr.method,
+    SELECT p.period, pr.pair_no, pr.unit_no, pr.name_no, pr.cadre, pr.unit_type, pr.agency_code, pr.region_no, pr.method,
            pr.opening + coalesce(ch.n, 0) AS actual, rq.workload, rq.required
     FROM pairs pr
     CROSS JOIN periods p
@@ -216,7 +216,7 @@ classified AS (
     FROM sorted s
 )
 -- Ratio, difference, workload per staff and EJ are not stored (view unit_figures computes them).
-SELECT c.period, c.unit_no, c.name_no, c.cadre AS cadre_code, c.unit_type, c.agency_code, c.region_code, c.method,
+SELECT c.period, c.unit_no, c.name_no, c.cadre AS cadre_code, c.unit_type, c.agency_code, c.region_no, c.method,
        c.workload, c.actual, c.required, c.required_rounded,
        CASE
            WHEN c.required IS NULL THEN NULL

@@ -34,7 +34,7 @@ tops AS (
 parts AS (
     -- the top lists with their units' codes and names: joined here, to the few rows of the
     -- lists, DuckDB builds its hash table of them and finds them among the units
-    SELECT t.*, u.code, u.name AS unit_name
+    SELECT t.*, u.code, u.name AS unit_name, u.region_code
     FROM tops t
     JOIN rollup_units u ON u.unit_no = t.unit_no
     UNION ALL BY NAME

@@ -14,11 +14,17 @@
      ORDER BY coalesce(f.ratio, CASE WHEN f.status = 'surplus'::rollup_status THEN 1e9 END) DESC NULLS LAST, f.name_no, f.cadre_code
      LIMIT $high)
 ),
+-- the page's rows with their units' codes, names and region codes (rollup_units)
+listed AS (
+    SELECT p.*, u.code, u.name, u.region_code
+    FROM page p
+    JOIN rollup_units u ON u.unit_no = p.unit_no
+),
 names AS (
     SELECT code, name FROM regions
-    WHERE code IN (SELECT region_code FROM page UNION ALL SELECT left(region_code, 8) FROM page)
+    WHERE code IN (SELECT region_code FROM listed UNION ALL SELECT left(region_code, 8) FROM listed)
 )
-SELECT u.code, u.name, f.unit_type,
+SELECT f.code, f.name, f.unit_type,
        CASE WHEN $lang = 'en' THEN t.name_en ELSE t.name_id END,
        -- as text: the Go driver would read the agency ENUM's whole list with every result
        f.agency_code::VARCHAR, a.name, f.region_code, coalesce(d.name, ''), coalesce(v.name, ''),
@@ -26,8 +32,7 @@ SELECT u.code, u.name, f.unit_type,
        coalesce(f.method, ''), f.workload, f.actual, f.required, f.required_rounded, f.ratio,
        f.difference, f.workload_per_staff, f.ej, coalesce(f.grade, ''), f.status,
        f.shortage_people, f.surplus_people, f.side, f.total
-FROM page f
-JOIN rollup_units u ON u.unit_no = f.unit_no
+FROM listed f
 JOIN unit_types t ON t.code = f.unit_type
 JOIN agencies a ON a.code = f.agency_code
 JOIN cadres c ON c.code = f.cadre_code
