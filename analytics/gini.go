@@ -32,6 +32,12 @@ type giniScope struct {
 	code, cadre, unitType int32
 }
 
+// key is the scope in period p as refresh_gini holds it: the four numbers packed as macro
+// refresh_scope_key packs them (refresh_gini_setup.sql, which checks they fit).
+func (s giniScope) key(p int) int64 {
+	return int64(p)<<46 | int64(s.code)<<22 | int64(s.cadre)<<11 | int64(s.unitType)
+}
+
 // giniRow is one staffed unit row: its EJ, staff and cell (see refresh_gini_setup.sql).
 type giniRow struct {
 	ej   float64
@@ -97,8 +103,7 @@ func refreshScopeGini(ctx context.Context, conn *sql.Conn, tx *sql.Tx) error {
 		return appendRows(dconn, "refresh_gini", func(add func(...driver.Value) error) error {
 			for p, values := range results {
 				for _, v := range values {
-					s := scopes[v.scope]
-					if err := add(int32(p), s.code, s.cadre, s.unitType, v.gini); err != nil {
+					if err := add(scopes[v.scope].key(p), v.gini); err != nil {
 						return err
 					}
 				}

@@ -64,13 +64,14 @@ JOIN refresh_codes k ON k.code_no = t.code_no
 JOIN refresh_cadres cd ON cd.cadre_no = t.cadre_no
 JOIN refresh_types ty ON ty.type_no = t.type_no
 LEFT JOIN refresh_gini g
-    ON g.period_no = p.period_no AND g.code_no = t.code_no AND g.cadre_no = t.cadre_no AND g.type_no = t.type_no
+    ON g.scope_key = refresh_scope_key(p.period_no, t.code_no, t.cadre_no, t.type_no)
 -- In the order of scope_kind, scope_code, cadre_code, unit_type and period, as the numbers
 -- follow the codes. A refresh by period appends its period's rows after the others, in the
 -- same order.
 ORDER BY t.code_no, t.cadre_no, t.type_no, t.period;
 
 DROP MACRO refresh_cell_key;
+DROP MACRO refresh_scope_key;
 DROP TABLE refresh_gini;
 DROP TABLE refresh_types;
 DROP TABLE refresh_cadres;
