@@ -136,6 +136,28 @@ func TestRefreshMatchesExplain(t *testing.T) {
 	assertUnitNumbers(t, s)
 }
 
+// TestRefreshBeforeAnyUnit: a database without units yet (a user who imports the regions first)
+// refreshes, and its pages read empty. Every ENUM of the unit rows is made from the data and
+// needs a value (refresh_tables.sql).
+func TestRefreshBeforeAnyUnit(t *testing.T) {
+	ctx := context.Background()
+	store := datatest.Store(t)
+	if _, err := store.DB().ExecContext(ctx, `DELETE FROM staffing_norms; DELETE FROM abk_grades`); err != nil {
+		t.Fatal(err)
+	}
+	s := New(store)
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := s.For(Scope{}).Summary(ctx, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Units != 0 || sum.Staff != 0 {
+		t.Errorf("summary of an empty database: %d units, %d staff", sum.Units, sum.Staff)
+	}
+}
+
 // TestRefreshManyGrades gives the ABK grades more bands than refresh_unit_stats.sql writes out
 // (six), so the lower bands go through its general case.
 func TestRefreshManyGrades(t *testing.T) {

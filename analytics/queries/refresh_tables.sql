@@ -31,16 +31,21 @@ DROP TYPE IF EXISTS rollup_cadre;
 DROP TYPE IF EXISTS rollup_grade;
 
 -- Every value a unit row can hold: the units' types and agencies, every cadre a norm or a
--- person names, and the grades. Status and method are fixed lists (migration 14).
-CREATE TYPE rollup_unit_type AS ENUM (SELECT DISTINCT unit_type FROM units ORDER BY unit_type);
-CREATE TYPE rollup_agency AS ENUM (SELECT DISTINCT agency_code FROM units ORDER BY agency_code);
+-- person names, and the grades. Status and method are fixed lists (migration 14). Each list
+-- also holds '', which no code is (the importer refuses empty codes): DuckDB cannot make a
+-- table with a column of an ENUM without values, and a database with no units yet (regions
+-- imported first) is refreshed too.
+CREATE TYPE rollup_unit_type AS ENUM (SELECT '' UNION SELECT unit_type FROM units ORDER BY 1);
+CREATE TYPE rollup_agency AS ENUM (SELECT '' UNION SELECT agency_code FROM units ORDER BY 1);
 CREATE TYPE rollup_cadre AS ENUM (
+    SELECT ''
+    UNION
     SELECT cadre_code FROM staffing_norms
     UNION
     SELECT cadre_code FROM staff
-    ORDER BY cadre_code
+    ORDER BY 1
 );
-CREATE TYPE rollup_grade AS ENUM (SELECT grade FROM abk_grades ORDER BY grade);
+CREATE TYPE rollup_grade AS ENUM (SELECT '' UNION SELECT grade FROM abk_grades ORDER BY 1);
 
 -- Every unit's two numbers. unit_no follows region and code, the order unit rows are stored
 -- in: rows join their unit's code and name by it once a page of them is cut, and the units of a
