@@ -33,6 +33,11 @@ func openNamedStore(tb testing.TB, env string) *data.Store {
 	if path == "" {
 		tb.Skipf("set %s to a national demo database", env)
 	}
+	// Opening a path that does not exist would make an empty database there, on which the
+	// benchmarks fail or measure nothing.
+	if _, err := os.Stat(path); err != nil {
+		tb.Fatalf("%s: %v", env, err)
+	}
 	store, err := data.Open(context.Background(), path)
 	if err != nil {
 		tb.Fatal(err)

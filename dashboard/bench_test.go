@@ -40,6 +40,9 @@ func nationalServer(b *testing.B, cacheBytes int) (*Server, client, *data.Store)
 	if path == "" {
 		b.Skip("set " + nationalEnv + " to a national demo database (see bench_test.go)")
 	}
+	if _, err := os.Stat(path); err != nil { // a missing file would open as an empty database
+		b.Fatalf("%s: %v", nationalEnv, err)
+	}
 	ctx := context.Background()
 	store, err := data.Open(ctx, path)
 	if err != nil {
@@ -179,6 +182,9 @@ func BenchmarkNationalColdStart(b *testing.B) {
 	path := os.Getenv(nationalEnv)
 	if path == "" {
 		b.Skip("set " + nationalEnv + " to a national demo database (see bench_test.go)")
+	}
+	if _, err := os.Stat(path); err != nil { // a missing file would open as an empty database
+		b.Fatalf("%s: %v", nationalEnv, err)
 	}
 	var total time.Duration
 	for range b.N {
