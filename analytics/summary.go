@@ -106,11 +106,8 @@ func (r *Reader) Summary(ctx context.Context, f Filter) (Summary, error) {
 	return sum, err
 }
 
+// filteredGini computes the Gini of the rows of f, which Summary has restricted.
 func (r *Reader) filteredGini(ctx context.Context, f Filter) (float64, error) {
-	f, err := r.restrict(ctx, f)
-	if err != nil {
-		return math.NaN(), err
-	}
 	rows, err := r.db.QueryContext(ctx, filtered("load_pairs", f), f.args()...)
 	if err != nil {
 		return math.NaN(), fmt.Errorf("gini: %w", err)
