@@ -49,7 +49,7 @@ var regionCodeLengths = map[int]int{1: 2, 2: 5, 3: 8}
 
 // scopeBreakdown returns and binds queries/breakdown_scope.sql when the breakdown's groups are whole
 // precomputed scopes: agencies or regions under everything, regions under a region the filter
-// (and the user's scope) covers whole.
+// (and the user's scope) covers whole, regions of the levels scope_stats holds.
 func (f Filter) scopeBreakdown(dim Dimension, level int) (string, []any, bool) {
 	kind, code, ok := f.scope()
 	lengths := regionCodeLengths
@@ -58,7 +58,7 @@ func (f Filter) scopeBreakdown(dim Dimension, level int) (string, []any, bool) {
 		return "", nil, false
 	case dim == ByAgency && kind == "all":
 		code = ""
-	case dim == ByRegion && (kind == "all" || kind == "region" && lengths[level] > len(code)):
+	case dim == ByRegion && level <= precomputedLevels && (kind == "all" || kind == "region" && lengths[level] > len(code)):
 		if kind == "all" {
 			code = ""
 		}

@@ -27,7 +27,16 @@ type Filter struct {
 	// unitNo is Unit's number in rollup_units, which the unit rows store; a Reader looks it up
 	// (restrict). 0 without a unit, -1 for a code of no unit.
 	unitNo int32
+	// allPeriods has the filter select the rows of every period, not Period's alone: a trend
+	// added up from unit rows (rowHistory in summary.go).
+	allPeriods bool
 }
+
+// The first and last dates a filter of every period covers (DuckDB's DATE holds both).
+var (
+	firstDate = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	lastDate  = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+)
 
 // restrict gives f the reader's scope, whatever the caller put there, and looks up the number
 // of its unit. Looked up in the SQL of every read instead, the number cost each read about 8 ms
@@ -56,8 +65,14 @@ func (r *Reader) restrict(ctx context.Context, f Filter) (Filter, error) {
 // args binds the filter to the named parameters of queries/filtered.sql.
 func (f Filter) args(extra ...any) []any {
 	regionLo, regionHi := regionRange(f.Region)
+	from, to := f.Period, f.Period
+	if f.allPeriods {
+		from, to = firstDate, lastDate
+	}
 	return append([]any{
 		sql.Named("period", f.Period),
+		sql.Named("period_from", from),
+		sql.Named("period_to", to),
 		sql.Named("region_lo", regionLo),
 		sql.Named("region_hi", regionHi),
 		sql.Named("agency", f.Agency),
@@ -88,6 +103,8 @@ func regionEnd(region string) string {
 }
 
 // scope is the single precomputed scope (scope_stats) a filter maps to, if it maps to one.
+// scope_stats holds regions down to regencies: a district or a village is no precomputed scope,
+// and its few unit rows are added up when asked for (refresh_scope_stats.sql says why).
 // Under a user's scope the precomputed rows of a place are used only when the scope covers all
 // of the place; otherwise they would count units the user may not see, and the figures are
 // computed from the unit rows the scope lets through.
@@ -97,17 +114,37 @@ func (f Filter) scope() (kind, code string, ok bool) {
 	case f.Unit != "" || (f.Region != "" && f.Agency != ""):
 		return "", "", false
 	case f.Region != "":
-		return "region", f.Region, sc.CoversRegion(f.Region)
+		return "region", f.Region, sc.CoversRegion(f.Region) && precomputedRegion(f.Region)
 	case f.Agency != "":
 		return "agency", f.Agency, sc.Everything() || slices.Contains(sc.Agencies, f.Agency)
 	case sc.Everything():
 		return "all", "", true
 	case len(sc.Regions) == 1 && len(sc.Agencies) == 0:
-		return "region", sc.Regions[0], true
+		return "region", sc.Regions[0], precomputedRegion(sc.Regions[0])
 	case len(sc.Agencies) == 1 && len(sc.Regions) == 0:
 		return "agency", sc.Agencies[0], true
 	}
 	return "", "", false
+}
+
+// precomputedLevels is the deepest region level scope_stats holds: provinces (1) and regencies
+// (2). A district (3) holds some seventy units, whose rows pages add up when asked for, while its
+// precomputed rows were six in seven of scope_stats (refresh_scope_stats.sql).
+const precomputedLevels = 2
+
+// precomputedRegion reports whether scope_stats holds the region with this code.
+func precomputedRegion(code string) bool { return len(code) <= regionCodeLengths[precomputedLevels] }
+
+// trendFromRows reports whether the trend of a filter no precomputed scope covers is added up
+// from its unit rows (every period's): when they lie in one district or village, named by the
+// filter's region or by a scope of that one region. Other such filters (an agency inside a
+// province) are followed at the agency's level (Trend).
+func (f Filter) trendFromRows() bool {
+	region := f.Region
+	if region == "" && len(f.Scope.Regions) == 1 && len(f.Scope.Agencies) == 0 {
+		region = f.Scope.Regions[0]
+	}
+	return region != "" && !precomputedRegion(region)
 }
 
 // filtered prefixes a query with the filter CTE (queries/filtered.sql), with the scope's

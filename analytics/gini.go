@@ -17,14 +17,14 @@ import (
 // The Gini of scope_stats, computed in Go.
 //
 // Each scope_stats row needs the Gini of its unit rows in EJ order. In SQL that is one sort
-// of all unit rows per kind of scope (5 scope kinds x cadre or all x type or all = 20 sorts of
+// of all unit rows per kind of scope (4 scope kinds x cadre or all x type or all = 16 sorts of
 // some 12 million rows at national scale), over five minutes. Here the rows of a period are
-// sorted by EJ once, and one pass updates the running sums of the 20 scopes every row belongs
+// sorted by EJ once, and one pass updates the running sums of the 16 scopes every row belongs
 // to: the same sums as Gini in formulas.go, scope by scope, in the same order.
 
 // giniKinds is the number of scopes a unit row belongs to: all, agency and the region at
-// levels 1 to 3, each by cadre or all cadres and by unit type or all types.
-const giniKinds = 20
+// levels 1 and 2, each by cadre or all cadres and by unit type or all types.
+const giniKinds = 16
 
 // giniScope names one scope_stats row apart from its period by the numbers of its place, cadre
 // and unit type (see refresh_gini_setup.sql); cadre and type 0 are "all".
@@ -132,7 +132,7 @@ func appendRows(dconn driver.Conn, table string, fill func(add func(...driver.Va
 // loadGiniCells numbers every scope and lists, for each cell, the scopes it belongs to (-1
 // where a unit sits above the region level of that kind).
 func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]int32, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT cell, all_no, agency_no, region1_no, region2_no, region3_no, cadre_no, type_no FROM refresh_cells ORDER BY cell`)
+	rows, err := tx.QueryContext(ctx, `SELECT cell, all_no, agency_no, region1_no, region2_no, cadre_no, type_no FROM refresh_cells ORDER BY cell`)
 	if err != nil {
 		return nil, nil, fmt.Errorf("gini cells: %w", err)
 	}
@@ -152,15 +152,15 @@ func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]i
 	for rows.Next() {
 		var cell int
 		var all, agency, region1, cadre, unitType int32
-		var region2, region3 sql.NullInt32
-		if err := rows.Scan(&cell, &all, &agency, &region1, &region2, &region3, &cadre, &unitType); err != nil {
+		var region2 sql.NullInt32
+		if err := rows.Scan(&cell, &all, &agency, &region1, &region2, &cadre, &unitType); err != nil {
 			return nil, nil, fmt.Errorf("gini cells: %w", err)
 		}
 		if cell != len(cellScopes) {
 			return nil, nil, fmt.Errorf("gini cells: cell %d out of order", cell)
 		}
 		// The cell's places in a fixed order; a region level above the units is no place.
-		places := [5]struct {
+		places := [4]struct {
 			scope giniScope
 			ok    bool
 		}{
@@ -168,7 +168,6 @@ func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]i
 			{giniScope{code: agency}, true},
 			{giniScope{code: region1}, true},
 			{giniScope{code: region2.Int32}, region2.Valid},
-			{giniScope{code: region3.Int32}, region3.Valid},
 		}
 		var own [giniKinds]int32
 		k := 0

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"math"
+	"slices"
 	"testing"
 	"time"
 )
@@ -66,27 +67,26 @@ func assertUnitStatsMatchExplain(t *testing.T, s *Service) {
 	}
 }
 
-// assertScopeStatsMatchUnitStats recomputes every scope_stats row by brute force in Go from
-// unit_stats: membership by region prefix and agency, sums, status counts and Gini.
-func assertScopeStatsMatchUnitStats(t *testing.T, s *Service) {
+// oracleRow is a unit_stats row as the brute-force oracles below read it.
+type oracleRow struct {
+	period                           time.Time
+	unit, cadre, typ, agency, region string
+	actual, rounded, short, surplus  int
+	required, ej                     sql.NullFloat64
+	status                           string
+}
+
+func loadOracleRows(t *testing.T, s *Service) []oracleRow {
 	t.Helper()
-	ctx := context.Background()
-	type unitRow struct {
-		period                           time.Time
-		unit, cadre, typ, agency, region string
-		actual, rounded, short, surplus  int
-		required, ej                     sql.NullFloat64
-		status                           string
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT period, unit_code, cadre_code, unit_type, agency_code, region_code,
+	rows, err := s.db.QueryContext(context.Background(), `SELECT period, unit_code, cadre_code, unit_type, agency_code, region_code,
 		actual, coalesce(required_rounded, 0), shortage_people, surplus_people, required, ej, status FROM unit_figures_named`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	var units []unitRow
+	var units []oracleRow
 	for rows.Next() {
-		var u unitRow
+		var u oracleRow
 		if err := rows.Scan(&u.period, &u.unit, &u.cadre, &u.typ, &u.agency, &u.region, &u.actual, &u.rounded,
 			&u.short, &u.surplus, &u.required, &u.ej, &u.status); err != nil {
 			t.Fatal(err)
@@ -96,73 +96,89 @@ func assertScopeStatsMatchUnitStats(t *testing.T, s *Service) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
+	return units
+}
 
-	inScope := func(u unitRow, kind, code string) bool {
-		switch kind {
-		case "all":
-			return true
-		case "agency":
-			return u.agency == code
-		default:
-			return len(u.region) >= len(code) && u.region[:len(code)] == code &&
-				(len(u.region) == len(code) || u.region[len(code)] == '.')
+// inOracleScope reports whether the row lies in a scope: everything, an agency or a region and
+// everything under it.
+func inOracleScope(u oracleRow, kind, code string) bool {
+	switch kind {
+	case "all":
+		return true
+	case "agency":
+		return u.agency == code
+	default:
+		return len(u.region) >= len(code) && u.region[:len(code)] == code &&
+			(len(u.region) == len(code) || u.region[len(code)] == '.')
+	}
+}
+
+// oracleSummary adds up by brute force the rows of one period, scope, cadre and unit type (empty for
+// all), as scope_stats and the pages' headlines hold them.
+func oracleSummary(units []oracleRow, period time.Time, kind, code, cadre, typ string) Summary {
+	sum := Summary{Period: period}
+	seen := map[string]bool{}
+	var xs, ws []float64
+	for _, u := range units {
+		if !u.period.Equal(period) || !inOracleScope(u, kind, code) || (cadre != "" && u.cadre != cadre) || (typ != "" && u.typ != typ) {
+			continue
+		}
+		seen[u.unit] = true
+		sum.Positions++
+		sum.Staff += u.actual
+		if u.status != string(NoData) {
+			sum.StaffMeasured += u.actual
+		}
+		sum.Required += u.required.Float64
+		sum.RequiredRounded += u.rounded
+		sum.ShortagePeople += u.short
+		sum.SurplusPeople += u.surplus
+		sum.Counts.Add(Status(u.status))
+		if u.ej.Valid {
+			xs = append(xs, u.ej.Float64)
+			ws = append(ws, float64(u.actual))
 		}
 	}
-	srows, err := s.db.QueryContext(ctx, `SELECT period, scope_kind, scope_code, cadre_code, unit_type, units, positions,
-		staff, required, required_rounded, shortage_people, surplus_people, n_severe_shortage, n_shortage, n_balanced,
-		n_surplus, n_no_data, gini FROM scope_stats`)
+	sum.Units = len(seen)
+	sum.Gini = Gini(xs, ws)
+	return sum
+}
+
+// sameSummary compares two headlines, their sums of floats within rounding.
+func sameSummary(got, want Summary) bool {
+	return got.Units == want.Units && got.Positions == want.Positions && got.Staff == want.Staff &&
+		got.StaffMeasured == want.StaffMeasured && got.RequiredRounded == want.RequiredRounded &&
+		got.ShortagePeople == want.ShortagePeople && got.SurplusPeople == want.SurplusPeople && got.Counts == want.Counts &&
+		closeRel(got.Required, want.Required) &&
+		math.IsNaN(got.Gini) == math.IsNaN(want.Gini) && (math.IsNaN(got.Gini) || closeRel(got.Gini, want.Gini))
+}
+
+// assertScopeStatsMatchUnitStats recomputes every scope_stats row by brute force in Go from
+// unit_stats: membership by region prefix and agency, sums, status counts and Gini.
+func assertScopeStatsMatchUnitStats(t *testing.T, s *Service) {
+	t.Helper()
+	units := loadOracleRows(t, s)
+	srows, err := s.db.QueryContext(context.Background(), `SELECT period, scope_kind, scope_code, cadre_code, unit_type,
+		units, positions, staff, staff_measured, required, required_rounded, shortage_people, surplus_people,
+		n_severe_shortage, n_shortage, n_balanced, n_surplus, n_no_data, gini FROM scope_stats`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srows.Close()
 	checked := 0
 	for srows.Next() {
-		var period time.Time
 		var kind, code, cadre, typ string
-		var nUnits, positions, staff, rounded, short, surplus int
-		var required float64
-		var counts [5]int
+		var got Summary
 		var gini sql.NullFloat64
-		if err := srows.Scan(&period, &kind, &code, &cadre, &typ, &nUnits, &positions, &staff, &required, &rounded,
-			&short, &surplus, &counts[0], &counts[1], &counts[2], &counts[3], &counts[4], &gini); err != nil {
+		if err := srows.Scan(append(append([]any{&got.Period, &kind, &code, &cadre, &typ}, got.figures()...), &gini)...); err != nil {
 			t.Fatal(err)
 		}
-		var wantUnits = map[string]bool{}
-		var wantPositions, wantStaff, wantRounded, wantShort, wantSurplus int
-		var wantRequired float64
-		var wantCounts [5]int
-		var xs, ws []float64
-		for _, u := range units {
-			if !u.period.Equal(period) || !inScope(u, kind, code) || (cadre != "" && u.cadre != cadre) || (typ != "" && u.typ != typ) {
-				continue
-			}
-			wantUnits[u.unit] = true
-			wantPositions++
-			wantStaff += u.actual
-			wantRequired += u.required.Float64
-			wantRounded += u.rounded
-			wantShort += u.short
-			wantSurplus += u.surplus
-			for i, st := range Statuses {
-				if string(st) == u.status {
-					wantCounts[i]++
-				}
-			}
-			if u.ej.Valid {
-				xs = append(xs, u.ej.Float64)
-				ws = append(ws, float64(u.actual))
-			}
+		got.Gini = nullNaN(gini)
+		if want := oracleSummary(units, got.Period, kind, code, cadre, typ); !sameSummary(got, want) {
+			t.Errorf("%s %s:%s cadre=%s type=%s: SQL %+v, Go %+v", got.Period.Format("2006-01"), kind, code, cadre, typ, got, want)
 		}
-		where := period.Format("2006-01") + " " + kind + ":" + code + " cadre=" + cadre + " type=" + typ
-		if nUnits != len(wantUnits) || positions != wantPositions || staff != wantStaff || rounded != wantRounded ||
-			short != wantShort || surplus != wantSurplus || counts != wantCounts || !closeRel(required, wantRequired) {
-			t.Errorf("%s: SQL units %d pos %d staff %d req %v (%d) short %d surplus %d counts %v; Go %d %d %d %v (%d) %d %d %v",
-				where, nUnits, positions, staff, required, rounded, short, surplus, counts,
-				len(wantUnits), wantPositions, wantStaff, wantRequired, wantRounded, wantShort, wantSurplus, wantCounts)
-		}
-		wantGini := Gini(xs, ws)
-		if gini.Valid != !math.IsNaN(wantGini) || (gini.Valid && !closeRel(gini.Float64, wantGini)) {
-			t.Errorf("%s: SQL Gini %v, Go %v", where, gini, wantGini)
+		if kind == "region" && !precomputedRegion(code) {
+			t.Errorf("scope_stats holds region %s, below the precomputed levels", code)
 		}
 		checked++
 	}
@@ -171,6 +187,67 @@ func assertScopeStatsMatchUnitStats(t *testing.T, s *Service) {
 	}
 	if checked == 0 {
 		t.Fatal("scope_stats is empty")
+	}
+	assertDistrictFiguresMatchUnitStats(t, s, units)
+}
+
+// assertDistrictFiguresMatchUnitStats holds the headlines and trends pages read of districts,
+// which scope_stats does not hold (the Reader adds them up from unit rows), to the brute-force
+// sums: every district, with every cadre and unit type or all.
+func assertDistrictFiguresMatchUnitStats(t *testing.T, s *Service, units []oracleRow) {
+	t.Helper()
+	ctx := context.Background()
+	districts, cadres, types, periods := map[string]bool{}, map[string]bool{"": true}, map[string]bool{"": true}, map[time.Time]bool{}
+	for _, u := range units {
+		if len(u.region) >= regionCodeLengths[3] {
+			districts[u.region[:regionCodeLengths[3]]] = true
+		}
+		cadres[u.cadre], types[u.typ], periods[u.period] = true, true, true
+	}
+	if len(districts) == 0 {
+		t.Fatal("no unit lies in a district")
+	}
+	r := s.For(Scope{})
+	for d := range districts {
+		for cadre := range cadres {
+			for typ := range types {
+				f := Filter{Region: d, Cadre: cadre, UnitType: typ}
+				trend, err := r.Trend(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var wantTrend []Summary
+				for p := range periods {
+					if want := oracleSummary(units, p, "region", d, cadre, typ); want.Positions > 0 {
+						wantTrend = append(wantTrend, want)
+					}
+				}
+				slices.SortFunc(wantTrend, func(a, b Summary) int { return a.Period.Compare(b.Period) })
+				if len(trend) != len(wantTrend) {
+					t.Fatalf("%+v: trend of %d periods, want %d", f, len(trend), len(wantTrend))
+				}
+				for i, w := range wantTrend {
+					p := trend[i]
+					got := Summary{Period: p.Period, Units: w.Units, Positions: w.Positions, Staff: p.Staff,
+						StaffMeasured: w.StaffMeasured, Required: p.Required, RequiredRounded: w.RequiredRounded,
+						ShortagePeople: p.ShortagePeople, SurplusPeople: p.SurplusPeople, Counts: p.Counts, Gini: p.Gini}
+					if !p.Period.Equal(w.Period) || !sameSummary(got, w) {
+						t.Errorf("%+v: trend point %+v, want %+v", f, p, w)
+					}
+					f.Period = w.Period
+					sum, sumTrend, err := r.SummaryTrend(ctx, f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !sameSummary(sum, w) || len(sumTrend) != len(trend) {
+						t.Errorf("%+v: summary %+v (trend of %d), want %+v (of %d)", f, sum, len(sumTrend), w, len(trend))
+					}
+					if alone, err := r.Summary(ctx, f); err != nil || !sameSummary(alone, w) {
+						t.Errorf("%+v: Summary %+v (%v), want %+v", f, alone, err, w)
+					}
+				}
+			}
+		}
 	}
 }
 

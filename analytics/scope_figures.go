@@ -53,9 +53,7 @@ func (r *Reader) ScopeFigures(ctx context.Context, f Filter, level int, lang str
 		var scope string
 		var s Summary
 		var gini sql.NullFloat64
-		if err := rows.Scan(&scope, &s.Period, &s.Units, &s.Positions, &s.Staff, &s.StaffMeasured, &s.Required,
-			&s.RequiredRounded, &s.ShortagePeople, &s.SurplusPeople, &s.Counts.SevereShortage, &s.Counts.Shortage,
-			&s.Counts.Balanced, &s.Counts.Surplus, &s.Counts.NoData, &gini); err != nil {
+		if err := rows.Scan(append(append([]any{&scope, &s.Period}, s.figures()...), &gini)...); err != nil {
 			return ScopeFigures{}, fmt.Errorf("scope figures: %w", err)
 		}
 		s.Gini = nullNaN(gini)

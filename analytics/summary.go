@@ -73,23 +73,27 @@ func (s Summary) Ratio() float64 {
 	return float64(s.StaffMeasured) / s.Required
 }
 
+// figures are the destinations of a Summary's figures in the column order of the queries that
+// read them (summary_scope.sql, trend_scope.sql, scope_figures.sql, summary_filtered.sql).
+func (s *Summary) figures() []any {
+	return []any{&s.Units, &s.Positions, &s.Staff, &s.StaffMeasured, &s.Required, &s.RequiredRounded,
+		&s.ShortagePeople, &s.SurplusPeople, &s.Counts.SevereShortage, &s.Counts.Shortage,
+		&s.Counts.Balanced, &s.Counts.Surplus, &s.Counts.NoData}
+}
+
 // Summary returns the headline figures for the filter (its Status is ignored).
 func (r *Reader) Summary(ctx context.Context, f Filter) (Summary, error) {
 	f, err := r.restrict(ctx, f)
 	if err != nil {
 		return Summary{}, err
 	}
-	sum := Summary{Period: f.Period}
-	var gini sql.NullFloat64
-	dest := []any{&sum.Units, &sum.Positions, &sum.Staff, &sum.StaffMeasured, &sum.Required, &sum.RequiredRounded,
-		&sum.ShortagePeople, &sum.SurplusPeople, &sum.Counts.SevereShortage, &sum.Counts.Shortage,
-		&sum.Counts.Balanced, &sum.Counts.Surplus, &sum.Counts.NoData, &gini}
+	sum := Summary{Period: f.Period, Gini: math.NaN()} // nothing in scope: all zero
 	if kind, code, ok := f.scope(); ok {
+		var gini sql.NullFloat64
 		err := r.db.QueryRowContext(ctx, query("summary_scope"), sql.Named("period", f.Period), sql.Named("kind", kind),
-			sql.Named("code", code), sql.Named("cadre", f.Cadre), sql.Named("unit_type", f.UnitType)).Scan(dest...)
+			sql.Named("code", code), sql.Named("cadre", f.Cadre), sql.Named("unit_type", f.UnitType)).Scan(append(sum.figures(), &gini)...)
 		if errors.Is(err, sql.ErrNoRows) {
-			sum.Gini = math.NaN()
-			return sum, nil // nothing in scope: all zero
+			return sum, nil
 		}
 		if err != nil {
 			return sum, fmt.Errorf("summary: %w", err)
@@ -97,31 +101,77 @@ func (r *Reader) Summary(ctx context.Context, f Filter) (Summary, error) {
 		sum.Gini = nullNaN(gini)
 		return sum, nil
 	}
-	f.Status = ""
-	if err := r.db.QueryRowContext(ctx, filtered("summary_filtered", f), f.args()...).Scan(dest...); err != nil {
-		return sum, fmt.Errorf("summary: %w", err)
+	history, err := r.rowHistory(ctx, f)
+	if err != nil || len(history) == 0 {
+		return sum, err
 	}
-	g, err := r.filteredGini(ctx, f)
-	sum.Gini = g
-	return sum, err
+	history[0].Period = f.Period
+	return history[0], nil
 }
 
-// filteredGini computes the Gini of the rows of f, which Summary has restricted.
-func (r *Reader) filteredGini(ctx context.Context, f Filter) (float64, error) {
-	rows, err := r.db.QueryContext(ctx, filtered("load_pairs", f), f.args()...)
+// rowHistory adds up the headlines of a filter no precomputed scope covers from its unit rows:
+// of its period, or of every period with rows when f.allPeriods (oldest first).
+func (r *Reader) rowHistory(ctx context.Context, f Filter) ([]Summary, error) {
+	f.Status = ""
+	rows, err := r.db.QueryContext(ctx, filtered("summary_filtered", f), f.args()...)
 	if err != nil {
-		return math.NaN(), fmt.Errorf("gini: %w", err)
+		return nil, fmt.Errorf("summary: %w", err)
 	}
 	defer rows.Close()
-	var xs, ws []float64
+	var out []Summary
 	for rows.Next() {
-		var x, w float64
-		if err := rows.Scan(&x, &w); err != nil {
-			return math.NaN(), err
+		s := Summary{Gini: math.NaN()}
+		if err := rows.Scan(append([]any{&s.Period}, s.figures()...)...); err != nil {
+			return nil, fmt.Errorf("summary: %w", err)
 		}
-		xs, ws = append(xs, x), append(ws, w)
+		out = append(out, s)
 	}
-	return Gini(xs, ws), rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	ginis, err := r.filteredGinis(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if g, ok := ginis[out[i].Period.Unix()]; ok {
+			out[i].Gini = g
+		}
+	}
+	return out, nil
+}
+
+// filteredGinis computes the Gini of the rows of f, which a Reader has restricted, per period
+// (by its Unix time); a period without staffed rows has none.
+func (r *Reader) filteredGinis(ctx context.Context, f Filter) (map[int64]float64, error) {
+	rows, err := r.db.QueryContext(ctx, filtered("load_pairs", f), f.args()...)
+	if err != nil {
+		return nil, fmt.Errorf("gini: %w", err)
+	}
+	defer rows.Close()
+	type pairs struct{ xs, ws []float64 }
+	byPeriod := map[int64]*pairs{}
+	for rows.Next() {
+		var period time.Time
+		var x, w float64
+		if err := rows.Scan(&period, &x, &w); err != nil {
+			return nil, fmt.Errorf("gini: %w", err)
+		}
+		p := byPeriod[period.Unix()]
+		if p == nil {
+			p = &pairs{}
+			byPeriod[period.Unix()] = p
+		}
+		p.xs, p.ws = append(p.xs, x), append(p.ws, w)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("gini: %w", err)
+	}
+	ginis := make(map[int64]float64, len(byPeriod))
+	for period, p := range byPeriod {
+		ginis[period] = Gini(p.xs, p.ws)
+	}
+	return ginis, nil
 }
 
 func nullNaN(v sql.NullFloat64) float64 {
@@ -143,7 +193,8 @@ type TrendPoint struct {
 }
 
 // Trend returns every period of the filter's scope, oldest first. A filter that maps to no
-// single scope (an agency inside a region) is followed at the agency's level.
+// precomputed scope is added up from its unit rows when they lie in one district or village
+// (trendFromRows); otherwise (an agency inside a province) it is followed at the agency's level.
 func (r *Reader) Trend(ctx context.Context, f Filter) ([]TrendPoint, error) {
 	history, err := r.scopeHistory(ctx, f)
 	return trendOf(history), err
@@ -152,13 +203,14 @@ func (r *Reader) Trend(ctx context.Context, f Filter) ([]TrendPoint, error) {
 // SummaryTrend returns what Summary and Trend return for f. Where the filter maps to one
 // precomputed scope, the headline is the trend's point of the period, so both come from one
 // read of scope_stats instead of two (about 2 ms of CPU of every cold overview, region and
-// agency page at national scale).
+// agency page at national scale); likewise from one read of the unit rows of a district or
+// village.
 func (r *Reader) SummaryTrend(ctx context.Context, f Filter) (Summary, []TrendPoint, error) {
 	f, err := r.restrict(ctx, f)
 	if err != nil {
 		return Summary{}, nil, err
 	}
-	if _, _, ok := f.scope(); !ok {
+	if _, _, ok := f.scope(); !ok && !f.trendFromRows() {
 		var sum Summary
 		var trend []TrendPoint
 		g, gctx := errgroup.WithContext(ctx)
@@ -188,6 +240,10 @@ func (r *Reader) scopeHistory(ctx context.Context, f Filter) ([]Summary, error) 
 		return nil, err
 	}
 	kind, code, ok := f.scope()
+	if !ok && f.trendFromRows() {
+		f.allPeriods = true
+		return r.rowHistory(ctx, f)
+	}
 	if !ok {
 		kind, code = "agency", f.Agency
 	}
@@ -201,9 +257,7 @@ func (r *Reader) scopeHistory(ctx context.Context, f Filter) ([]Summary, error) 
 	for rows.Next() {
 		var s Summary
 		var gini sql.NullFloat64
-		if err := rows.Scan(&s.Period, &s.Units, &s.Positions, &s.Staff, &s.StaffMeasured, &s.Required, &s.RequiredRounded,
-			&s.ShortagePeople, &s.SurplusPeople, &s.Counts.SevereShortage, &s.Counts.Shortage, &s.Counts.Balanced,
-			&s.Counts.Surplus, &s.Counts.NoData, &gini); err != nil {
+		if err := rows.Scan(append(append([]any{&s.Period}, s.figures()...), &gini)...); err != nil {
 			return nil, err
 		}
 		s.Gini = nullNaN(gini)

@@ -111,8 +111,9 @@ func quantileMS(sorted []time.Duration, q float64) float64 {
 }
 
 // nationalTargets are pages of every kind under a range of filters: a province, a regency, an
-// agency, a cadre, an older period.
-func nationalTargets(b *testing.B, srv *Server) (overview, agency, unit []string) {
+// agency, a cadre, an older period; and overviews of districts, which scope_stats does not hold
+// (their figures are added up from unit rows).
+func nationalTargets(b *testing.B, srv *Server) (overview, district, agency, unit []string) {
 	b.Helper()
 	ctx := context.Background()
 	o, err := srv.an.For(analytics.Scope{}).Options(ctx, "id")
@@ -121,8 +122,11 @@ func nationalTargets(b *testing.B, srv *Server) (overview, agency, unit []string
 	}
 	overview = []string{"/", "/?cadre=guru", "/?type=puskesmas"}
 	for i, r := range o.Regions {
-		if r.Level <= 2 && i%50 == 0 {
+		switch {
+		case r.Level <= 2 && i%50 == 0:
 			overview = append(overview, "/?region="+r.Code)
+		case r.Level == 3 && i%500 == 0:
+			district = append(district, "/?region="+r.Code)
 		}
 	}
 	overview = append(overview, "/?period="+o.Periods[0].Format("2006-01"))
@@ -138,7 +142,7 @@ func nationalTargets(b *testing.B, srv *Server) (overview, agency, unit []string
 	for _, r := range page.Rows {
 		unit = append(unit, "/unit/"+r.Code)
 	}
-	return overview, agency, unit
+	return overview, district, agency, unit
 }
 
 // BenchmarkNationalPages: server time of the overview, agency and unit pages with the response
@@ -146,11 +150,11 @@ func nationalTargets(b *testing.B, srv *Server) (overview, agency, unit []string
 // process's CPU time per request.
 func BenchmarkNationalPages(b *testing.B) {
 	srv, cl, _ := nationalServer(b, -1)
-	overview, agency, unit := nationalTargets(b, srv)
+	overview, district, agency, unit := nationalTargets(b, srv)
 	for _, kind := range []struct {
 		name    string
 		targets []string
-	}{{"overview", overview}, {"agency", agency}, {"unit", unit}} {
+	}{{"overview", overview}, {"district", district}, {"agency", agency}, {"unit", unit}} {
 		b.Run(kind.name, func(b *testing.B) {
 			for _, t := range kind.targets {
 				timeGet(b, cl, t) // first touch of each target: DuckDB reads its blocks

@@ -1,4 +1,7 @@
 -- The unit_stats rows a dashboard filter selects; every read query below builds on it.
+-- Its periods are [$period_from, $period_to]: the filter's period alone, or every period for a
+-- trend added up from unit rows (Filter.allPeriods in filter.go); a range, as the rows of a
+-- period are stored together, lets DuckDB skip the other periods' row groups by their zone maps.
 -- A region filter matches the region and everything under it: the range [$region_lo,
 -- $region_hi) of region numbers (region_numbers.go), which lets DuckDB skip the row groups of
 -- other regions by their zone maps, as the rows of a period are stored in region order. For a
@@ -20,7 +23,7 @@
 WITH f AS (
     SELECT s.*
     FROM unit_figures s
-    WHERE s.period = $period
+    WHERE s.period BETWEEN $period_from AND $period_to
       AND s.region_no >= $region_lo AND s.region_no < $region_hi
       AND ($agency = '' OR s.agency_code = TRY_CAST($agency AS rollup_agency))
       AND ($unit_type = '' OR s.unit_type = TRY_CAST($unit_type AS rollup_unit_type))

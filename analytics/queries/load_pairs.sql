@@ -1,2 +1,2 @@
--- EJ and staff of every staffed row, for a Gini computed in Go.
-SELECT ej, actual FROM f WHERE ej IS NOT NULL;
+-- Period, EJ and staff of every staffed row, for Ginis computed in Go (one per period).
+SELECT period, ej, actual FROM f WHERE ej IS NOT NULL;

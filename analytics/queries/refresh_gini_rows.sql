@@ -7,5 +7,5 @@ SELECT u.ej,
 FROM unit_figures u -- ej is computed there
 JOIN refresh_periods p ON p.period = u.period
 JOIN refresh_cells c
-    ON c.cell_key = refresh_cell_key(enum_code(u.agency_code), u.region_no // 10000, enum_code(u.cadre_code), enum_code(u.unit_type))
+    ON c.cell_key = refresh_cell_key(enum_code(u.agency_code), u.region_no // 1000000, enum_code(u.cadre_code), enum_code(u.unit_type))
 WHERE u.ej IS NOT NULL AND u.actual > 0

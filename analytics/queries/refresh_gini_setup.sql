@@ -1,9 +1,10 @@
 -- The tables that carry the cells and the Gini of every scope_stats row between SQL and Go
 -- (see gini.go), and that refresh_scope_stats.sql adds up.
 --
--- A cell is one agency, district (district_no: the unit's region number without its village
--- part, whose district part is 00 when the unit sits higher), cadre and unit type: every scope,
--- cadre and type of scope_stats is a union of cells, so Go reads each unit row with its cell
+-- A cell is one agency, regency (regency_no: the unit's region number without its district and
+-- village parts, whose regency part is 00 when the unit sits in a province office), cadre and
+-- unit type: every scope, cadre and type of scope_stats is a union of cells (its places are
+-- regions at levels 1 and 2 only; see refresh_scope_stats.sql), so Go reads each unit row with its cell
 -- number, not its strings. Every period has the same unit rows, so the cells of one period are
 -- the cells of all.
 --
@@ -26,30 +27,29 @@ SET VARIABLE refresh_first_period = (SELECT min(period) FROM refresh_periods);
 
 CREATE OR REPLACE TEMP TABLE refresh_unit_cells AS
 WITH unit_rows AS (
-    SELECT agency_code, region_no // 10000 AS district_no, cadre_code, unit_type, unit_no
+    SELECT agency_code, region_no // 1000000 AS regency_no, cadre_code, unit_type, unit_no
     FROM unit_stats
     WHERE period = getvariable('refresh_first_period')
 ),
--- Units per agency, district and unit type, and their first cadre.
+-- Units per agency, regency and unit type, and their first cadre.
 places AS (
-    SELECT agency_code, district_no, unit_type, count(DISTINCT unit_no) AS units, min(cadre_code) AS first_cadre
+    SELECT agency_code, regency_no, unit_type, count(DISTINCT unit_no) AS units, min(cadre_code) AS first_cadre
     FROM unit_rows
     GROUP BY ALL
 )
 SELECT c.*,
        -- A unit has one row per cadre, so in "all cadres" it must count once: the units of an
-       -- agency, district and type go to the cell of their first cadre.
+       -- agency, regency and type go to the cell of their first cadre.
        CASE WHEN c.cadre_code = p.first_cadre THEN p.units ELSE 0 END AS units_all_cadres,
-       -- the cell's region at levels 1 to 3; NULL where the units sit higher than the level
-       region_code_at(c.district_no * 10000, 1) AS region1,
-       region_code_at(c.district_no * 10000, 2) AS region2,
-       region_code_at(c.district_no * 10000, 3) AS region3
-FROM (SELECT DISTINCT agency_code, district_no, cadre_code, unit_type FROM unit_rows) c
-JOIN places p USING (agency_code, district_no, unit_type);
+       -- the cell's region at levels 1 and 2; NULL where the units sit higher than the level
+       region_code_at(c.regency_no * 1000000, 1) AS region1,
+       region_code_at(c.regency_no * 1000000, 2) AS region2
+FROM (SELECT DISTINCT agency_code, regency_no, cadre_code, unit_type FROM unit_rows) c
+JOIN places p USING (agency_code, regency_no, unit_type);
 
 RESET VARIABLE refresh_first_period;
 
--- Every place a scope_stats row is about: 'all', an agency or a region at levels 1 to 3.
+-- Every place a scope_stats row is about: 'all', an agency or a region at levels 1 and 2.
 CREATE OR REPLACE TEMP TABLE refresh_codes AS
 SELECT (row_number() OVER (ORDER BY scope_kind, scope_code) - 1)::INTEGER AS code_no, scope_kind, scope_code
 FROM (
@@ -57,7 +57,6 @@ FROM (
     UNION SELECT 'agency', agency_code FROM refresh_unit_cells
     UNION SELECT 'region', region1 FROM refresh_unit_cells
     UNION SELECT 'region', region2 FROM refresh_unit_cells WHERE region2 IS NOT NULL
-    UNION SELECT 'region', region3 FROM refresh_unit_cells WHERE region3 IS NOT NULL
 );
 
 CREATE OR REPLACE TEMP TABLE refresh_cadres AS
@@ -68,36 +67,35 @@ CREATE OR REPLACE TEMP TABLE refresh_types AS
 SELECT (row_number() OVER (ORDER BY unit_type) - 1)::INTEGER AS type_no, unit_type
 FROM (SELECT '' AS unit_type UNION SELECT unit_type FROM refresh_unit_cells);
 
--- The cells, numbered, with the numbers of their places (region2_no and region3_no NULL where
--- the units sit higher), cadre and type.
+-- The cells, numbered, with the numbers of their places (region2_no NULL where the units sit
+-- higher), cadre and type.
 -- A unit row's cell as one BIGINT, which the Gini rows join the 12 million unit rows on: one
--- integer costs DuckDB less than the four columns (the Gini rows' read 1.0 -> 0.6 s nationally). The parts are the ENUMs' codes (enum_code: a macro cannot call
--- it on a parameter of unknown type) and the district number, which has at most 20 bits (6
--- digits); the check below makes the refresh fail rather than give two cells one key if a list
+-- integer costs DuckDB less than the four columns (the Gini rows' read 1.0 -> 0.6 s
+-- nationally). The parts are the ENUMs' codes (enum_code: a macro cannot call it on a parameter
+-- of unknown type) and the regency number, which has at most 14 bits (4 digits); the check below makes the refresh fail rather than give two cells one key if a list
 -- ever outgrows its bits.
-CREATE OR REPLACE TEMP MACRO refresh_cell_key(agency_no, district_no, cadre_no, type_no) AS
-    (agency_no::BIGINT << 40) | (district_no::BIGINT << 20) | (cadre_no::BIGINT << 10) | type_no::BIGINT;
+CREATE OR REPLACE TEMP MACRO refresh_cell_key(agency_no, regency_no, cadre_no, type_no) AS
+    (agency_no::BIGINT << 40) | (regency_no::BIGINT << 20) | (cadre_no::BIGINT << 10) | type_no::BIGINT;
 
 CREATE OR REPLACE TEMP TABLE refresh_cells AS
-SELECT (row_number() OVER (ORDER BY c.agency_code, c.district_no, c.cadre_code, c.unit_type) - 1)::INTEGER AS cell,
-       refresh_cell_key(enum_code(c.agency_code), c.district_no, enum_code(c.cadre_code), enum_code(c.unit_type)) AS cell_key,
-       c.agency_code, c.district_no, c.cadre_code, c.unit_type, c.units_all_cadres,
+SELECT (row_number() OVER (ORDER BY c.agency_code, c.regency_no, c.cadre_code, c.unit_type) - 1)::INTEGER AS cell,
+       refresh_cell_key(enum_code(c.agency_code), c.regency_no, enum_code(c.cadre_code), enum_code(c.unit_type)) AS cell_key,
+       c.agency_code, c.regency_no, c.cadre_code, c.unit_type, c.units_all_cadres,
        (SELECT code_no FROM refresh_codes WHERE scope_kind = 'all') AS all_no,
-       a.code_no AS agency_no, r1.code_no AS region1_no, r2.code_no AS region2_no, r3.code_no AS region3_no,
+       a.code_no AS agency_no, r1.code_no AS region1_no, r2.code_no AS region2_no,
        k.cadre_no, t.type_no
 FROM refresh_unit_cells c
 JOIN refresh_codes a ON a.scope_kind = 'agency' AND a.scope_code = c.agency_code
 JOIN refresh_codes r1 ON r1.scope_kind = 'region' AND r1.scope_code = c.region1
 LEFT JOIN refresh_codes r2 ON r2.scope_kind = 'region' AND r2.scope_code = c.region2
-LEFT JOIN refresh_codes r3 ON r3.scope_kind = 'region' AND r3.scope_code = c.region3
 JOIN refresh_cadres k ON k.cadre_code = c.cadre_code
 JOIN refresh_types t ON t.unit_type = c.unit_type;
 
 DROP TABLE refresh_unit_cells;
 
--- Both keys' bits (the scope key below): 23 for agencies, 20 for districts, 10 for cadres and
+-- Both keys' bits (the scope key below): 23 for agencies, 20 for regencies, 10 for cadres and
 -- unit types in a cell; 16 for periods, 24 for places, 11 for cadres and types in a scope.
-SELECT CASE WHEN max(enum_code(agency_code)) >= 8388608 OR max(district_no) >= 1048576
+SELECT CASE WHEN max(enum_code(agency_code)) >= 8388608 OR max(regency_no) >= 1048576
                  OR max(enum_code(cadre_code)) >= 1024 OR max(enum_code(unit_type)) >= 1024
                  OR (SELECT count(*) FROM refresh_periods) > 65536
                  OR (SELECT count(*) FROM refresh_codes) > 16777216
@@ -106,7 +104,7 @@ FROM refresh_cells;
 
 -- Filled by Go through the appender: the Gini of each scope (place, cadre or 0, type or 0) and
 -- period that has staffed rows with some EJ, under the four numbers packed in one BIGINT, as
--- gini.go's scopeKey packs them: some 3.5 million rows nationally, which Go appends and
+-- gini.go's scopeKey packs them: some 500,000 rows nationally, which Go appends and
 -- refresh_scope_stats.sql joins in less time as two columns than as five.
 CREATE OR REPLACE TEMP MACRO refresh_scope_key(period_no, code_no, cadre_no, type_no) AS
     (period_no::BIGINT << 46) | (code_no::BIGINT << 22) | (cadre_no::BIGINT << 11) | type_no::BIGINT;

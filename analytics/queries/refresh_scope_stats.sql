@@ -1,23 +1,28 @@
 -- Writes scope_stats from unit_stats for the periods in refresh_targets, whose old rows are
 -- already deleted: totals, counts per status and the staff-weighted Gini of EJ for every such
--- period x scope (all, region at levels 1-3, agency) x cadre x unit type, with '' standing for
--- "all" in cadre_code and unit_type. A period's rows depend on its unit rows alone.
+-- period x scope (all, region at levels 1 and 2, agency) x cadre x unit type, with '' standing
+-- for "all" in cadre_code and unit_type. A period's rows depend on its unit rows alone.
+--
+-- Districts (level 3) have no rows here: pages add a district's figures up from its unit rows
+-- when they are asked for (Filter.scope in filter.go). A district holds some seventy units, a
+-- few rows of one or two row groups per period, while its rows here were six in seven of all
+-- (3.2 of 3.7 million nationally), and writing them took 3.2 s of the refresh's 4.5.
 --
 -- At national scale unit_stats holds about 12 million rows, so nothing here copies them once
--- per scope: the totals add up small cells (period, agency, district, cadre, unit type) that
+-- per scope: the totals add up small cells (period, agency, regency, cadre, unit type) that
 -- every scope is a union of, keyed by the numbers refresh_gini_setup.sql gives cells, places,
 -- cadres and types. The Gini, which needs each scope's rows in EJ order, comes from gini.go,
 -- which runs first and leaves it in refresh_gini.
 
 INSERT INTO scope_stats
 WITH
--- Sums per period, agency, district, cadre and unit type. The integer sums and counts travel as
+-- Sums per period, agency, regency, cadre and unit type. The integer sums and counts travel as
 -- DOUBLE, which holds every integer below 2^53 exactly, so every sum of them is exact: DuckDB
 -- adds doubles faster than the HUGEINT its integer sums return (at national scale the scope
 -- rows took 2 s of CPU less, of 11.5). (Grouped by the cell's key instead, refresh_gini_setup.sql,
 -- they took no less time.)
 cadre_cells AS (
-    SELECT period, agency_code, region_no // 10000 AS district_no, cadre_code, unit_type,
+    SELECT period, agency_code, region_no // 1000000 AS regency_no, cadre_code, unit_type,
            count(*)::DOUBLE AS positions,
            sum(actual)::DOUBLE AS staff,
            coalesce(sum(actual) FILTER (WHERE status <> 'no_data'::rollup_status), 0)::DOUBLE AS staff_measured,
@@ -34,13 +39,13 @@ cadre_cells AS (
     WHERE period IN (SELECT period FROM refresh_targets)
     GROUP BY ALL
 ),
--- Each cell once for every place it lies in: all, its agency, its regions at levels 1 to 3.
+-- Each cell once for every place it lies in: all, its agency, its regions at levels 1 and 2.
 places AS (
-    SELECT x.period, unnest([c.all_no, c.agency_no, c.region1_no, c.region2_no, c.region3_no]) AS code_no,
+    SELECT x.period, unnest([c.all_no, c.agency_no, c.region1_no, c.region2_no]) AS code_no,
            c.cadre_no, c.type_no, c.units_all_cadres::DOUBLE AS units_all_cadres,
-           x.* EXCLUDE (period, agency_code, district_no, cadre_code, unit_type)
+           x.* EXCLUDE (period, agency_code, regency_no, cadre_code, unit_type)
     FROM cadre_cells x
-    JOIN refresh_cells c USING (agency_code, district_no, cadre_code, unit_type)
+    JOIN refresh_cells c USING (agency_code, regency_no, cadre_code, unit_type)
 ),
 -- By cadre or all cadres (0) and by unit type or all types (0). In "all cadres" a unit counts
 -- once (units_all_cadres, see refresh_gini_setup.sql); by cadre, once per cadre.
