@@ -46,6 +46,9 @@ func BenchmarkNationalOverviewReads(b *testing.B) {
 		{"scope_figures", func(f Filter) error { _, err := rd.ScopeFigures(ctx, f, len(f.Region)/3+2, "id"); return err }},
 		// the overview reads by_agency, distribution and its top lists in one read (Spread)
 		{"spread", func(f Filter) error { _, err := rd.Spread(ctx, f, 10, "id"); return err }},
+		// the overview page's reads: scope_figures and spread, or summary_trend and spread with
+		// the breakdown by region added up there (Overview)
+		{"overview", func(f Filter) error { _, err := rd.Overview(ctx, f, len(f.Region)/3+2, 10, "id"); return err }},
 	}
 	for _, r := range reads {
 		b.Run(r.name, func(b *testing.B) {

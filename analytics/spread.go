@@ -27,6 +27,10 @@ type Spread struct {
 	// severe shortage or shortage, and of Units in the SortRatioDesc order with Status surplus.
 	// A filter's own Status leaves only its list.
 	Extremes Extremes
+
+	// byRegion is the breakdown by region that Overview has spread.sql add up from the same rows
+	// when scope_stats does not hold it.
+	byRegion []Group
 }
 
 // Spread reads the overview's breakdown by agency, ratio distribution and top lists (n rows
@@ -36,8 +40,14 @@ func (r *Reader) Spread(ctx context.Context, f Filter, n int, lang string) (Spre
 	if err != nil {
 		return Spread{}, err
 	}
+	return r.spreadRows(ctx, f, n, 0, lang)
+}
+
+// spreadRows is Spread for a restricted filter, with the breakdown by region at level (1 to 3)
+// added up from the same rows into byRegion; level 0 for none.
+func (r *Reader) spreadRows(ctx context.Context, f Filter, n, level int, lang string) (Spread, error) {
 	if !f.wholeCountry() {
-		return r.spread(ctx, f, n, lang, true)
+		return r.spread(ctx, f, n, level, lang, true)
 	}
 	// The whole country's 500,000 rows of a period are not copied (filteredFor) but read by each
 	// part, and in one query DuckDB ran the parts one after another: 135 ms of CPU, against
@@ -45,24 +55,35 @@ func (r *Reader) Spread(ctx context.Context, f Filter, n int, lang string) (Spre
 	// breakdown by agency comes from scope_stats. So here the three are read apart, at once.
 	var sp, tops Spread
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { tops, err = r.spread(gctx, f, n, lang, false); return err })
+	g.Go(func() (err error) { tops, err = r.spread(gctx, f, n, 0, lang, false); return err })
 	g.Go(func() (err error) { sp.ByAgency, err = r.Breakdown(gctx, f, ByAgency, 0, lang); return err })
 	g.Go(func() (err error) { sp.Bins, err = r.Distribution(gctx, f); return err })
-	err = g.Wait()
+	if level > 0 {
+		g.Go(func() (err error) { sp.byRegion, err = r.Breakdown(gctx, f, ByRegion, level, lang); return err })
+	}
+	err := g.Wait()
 	sp.Extremes = tops.Extremes
 	return sp, err
 }
 
 // spread runs queries/spread.sql for the top lists and, with groups, the breakdown by agency and
-// the distribution.
-func (r *Reader) spread(ctx context.Context, f Filter, n int, lang string, groups bool) (Spread, error) {
+// the distribution, and with a level (1 to 3) the breakdown by region.
+func (r *Reader) spread(ctx context.Context, f Filter, n, level int, lang string, groups bool) (Spread, error) {
 	var sp Spread
+	if level < 0 || level > 3 {
+		return sp, fmt.Errorf("spread: breakdown by region at level %d, want 1 to 3", level)
+	}
 	names, err := r.names(ctx)
 	if err != nil {
 		return sp, err
 	}
+	// Level 0 makes the rows one region (numbers have ten digits), which spread.sql leaves out.
+	span := regionSpans[level]
+	if level == 0 {
+		span = 10_000_000_000
+	}
 	rows, err := r.db.QueryContext(ctx, filteredFor("spread", f), f.args(sql.Named("limit", n),
-		sql.Named("groups", groups))...)
+		sql.Named("groups", groups), sql.Named("level", level), sql.Named("span", span))...)
 	if err != nil {
 		return sp, fmt.Errorf("spread: %w", err)
 	}
@@ -95,6 +116,9 @@ func (r *Reader) spread(ctx context.Context, f Filter, n int, lang string, group
 		case "agency":
 			g.Code = u.Code
 			sp.ByAgency = append(sp.ByAgency, g)
+		case "region":
+			g.Code = u.Code
+			sp.byRegion = append(sp.byRegion, g)
 		case "bin":
 			bin, err := strconv.Atoi(u.Code)
 			if err != nil || bin < 0 || bin >= len(sp.Bins) {
@@ -108,6 +132,9 @@ func (r *Reader) spread(ctx context.Context, f Filter, n int, lang string, group
 	}
 	sortExtremes(&sp.Extremes)
 	sp.ByAgency = nameGroups(names, "agency", sp.ByAgency)
+	if level > 0 {
+		sp.byRegion = nameGroups(names, "region", sp.byRegion)
+	}
 	return sp, nil
 }
 

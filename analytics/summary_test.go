@@ -62,8 +62,9 @@ func TestSummaryTrendEqualsItsReads(t *testing.T) {
 }
 
 // TestScopeFiguresEqualsItsReads: a scope's headline, trend and breakdown by region read
-// together equal SummaryTrend and Breakdown read apart, for regions with and without children
-// at the level, other filters and users' scopes.
+// together equal SummaryTrend and Breakdown read apart, and the overview's two reads
+// (Overview) equal ScopeFigures and Spread, for regions with and without children at the
+// level (precomputed or not), other filters and users' scopes.
 func TestScopeFiguresEqualsItsReads(t *testing.T) {
 	ctx := context.Background()
 	s, periods := refreshedDemo(t)
@@ -103,6 +104,22 @@ func TestScopeFiguresEqualsItsReads(t *testing.T) {
 				}
 				if f.Region != "" && len(groups) > 0 {
 					children++
+				}
+				ov, err := rd.Overview(ctx, f, level, 3, "id")
+				if err != nil {
+					t.Fatal(err)
+				}
+				spread, err := rd.Spread(ctx, f, 3, "id")
+				if err != nil {
+					t.Fatal(err)
+				}
+				// The breakdowns of Overview may add their rows up in another order: their
+				// requirements are equal to rounding.
+				if fmt.Sprint(ov.Summary, ov.Trend) != fmt.Sprint(fig.Summary, fig.Trend) || !sameGroups(ov.ByRegion, fig.ByRegion) {
+					t.Errorf("%s: overview's scope figures\n got %+v\nwant %+v", where, ov.ScopeFigures, fig)
+				}
+				if fmt.Sprint(ov.Bins, ov.Extremes) != fmt.Sprint(spread.Bins, spread.Extremes) || !sameGroups(ov.ByAgency, spread.ByAgency) {
+					t.Errorf("%s: overview's spread\n got %+v\nwant %+v", where, ov.Spread, spread)
 				}
 			}
 		}

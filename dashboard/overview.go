@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/timbang/timbang/analytics"
 )
@@ -44,26 +43,16 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return err
 	}
 
-	// The reads are independent: they run at once on the pool's connections, so a page waits
-	// for its slowest read, not for the sum (at national scale the top lists and breakdowns are
-	// tens of milliseconds each). The breakdown by agency, the distribution and the top lists
-	// come from one read of the unit rows (Spread), the headline, the trend and the breakdown by
-	// region from one of scope_stats where the filter is one region (ScopeFigures).
-	rd := s.reader(ctx)
-	var (
-		fig    analytics.ScopeFigures
-		spread analytics.Spread
-	)
-	// Where the shortage is: by agency, and by region one level below the filter's region (or
-	// by regency/city when the data spans few of them, by province when it spans many).
+	// Two reads at once (analytics.Overview): the headline and trend from scope_stats, and the
+	// breakdowns, distribution and top lists from one read of the unit rows. Where the shortage
+	// is: by agency, and by region one level below the filter's region (or by regency/city when
+	// the data spans few of them, by province when it spans many).
 	level := childLevel(v.Region, o)
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { fig, err = rd.ScopeFigures(gctx, v.Filter, level, string(l.Lang)); return err })
-	g.Go(func() (err error) { spread, err = rd.Spread(gctx, v.Filter, topRows, string(l.Lang)); return err })
-	if err := g.Wait(); err != nil {
+	ov, err := s.reader(ctx).Overview(ctx, v.Filter, level, topRows, string(l.Lang))
+	if err != nil {
 		return err
 	}
-	sum, byRegion, points := fig.Summary, fig.ByRegion, fig.Trend
+	sum, byRegion, points, spread := ov.Summary, ov.ByRegion, ov.Trend, ov.Spread
 
 	p.Headline = headline(sum, "/units", q)
 	agencyChart, err := gapChart("chart-agencies", "chart.by_agency", spread.ByAgency, func(g analytics.Group) string {

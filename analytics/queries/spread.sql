@@ -1,7 +1,8 @@
 -- What the overview reads from the filtered unit rows, in one read of them: the breakdown by
--- agency and the ratio distribution (when $groups) and the two top lists. Read apart, the three
--- scanned the same row groups three times and cost about 20 ms of CPU at national scale,
--- together 7 to 11 (docs/BENCHMARKS.md). For the whole country Spread reads only the top lists
+-- agency and the ratio distribution (when $groups), the two top lists, and the breakdown by
+-- region at $level when scope_stats does not hold it ($level 0: not here; Overview in
+-- overview.go). Read apart, the first three scanned the same row groups three times and cost
+-- about 20 ms of CPU at national scale, together 7 to 11 (docs/BENCHMARKS.md). For the whole country Spread reads only the top lists
 -- here (spread.go says why).
 -- The parts have different columns; UNION ALL BY NAME fills the ones a part lacks with NULL,
 -- and the last SELECT gives every column a value Go can scan. Codes are named in Go (names.go).
@@ -49,6 +50,22 @@ parts AS (
     FROM rows
     WHERE $groups
     GROUP BY agency_code
+    UNION ALL BY NAME
+    -- As breakdown_region.sql: the rows by their region number cut to the level ($span), units
+    -- above the level left out. A regency's districts cost its cold overview about 2 ms of CPU
+    -- here, against 4 as a read of their own (docs/BENCHMARKS.md, issue 8). One GROUPING SETS
+    -- with the agencies' part cost every other overview 0.7 ms more.
+    SELECT 'region' AS part, region_code_at((region_no // $span) * $span, $level) AS code,
+           count(DISTINCT unit_no) AS g_units, sum(actual) AS g_staff, coalesce(sum(required), 0) AS g_required,
+           sum(shortage_people) AS g_shortage, sum(surplus_people) AS g_surplus,
+           count(*) FILTER (WHERE status = 'severe_shortage'::rollup_status) AS n_severe_shortage,
+           count(*) FILTER (WHERE status = 'shortage'::rollup_status) AS n_shortage,
+           count(*) FILTER (WHERE status = 'balanced'::rollup_status) AS n_balanced,
+           count(*) FILTER (WHERE status = 'surplus'::rollup_status) AS n_surplus,
+           count(*) FILTER (WHERE status = 'no_data'::rollup_status) AS n_no_data
+    FROM rows
+    WHERE $level > 0 AND ($level = 1 OR (region_no // $span) % 100 <> 0)
+    GROUP BY region_no // $span
     UNION ALL BY NAME
     -- Bands of width 0.1 from 0 to 2 (2 and above in the last), per status.
     SELECT 'bin' AS part, least(floor(ratio * 10), 20)::INTEGER::VARCHAR AS code,
