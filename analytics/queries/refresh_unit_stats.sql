@@ -183,13 +183,37 @@ requirements AS (
     LEFT JOIN wisn_params wp ON wp.unit_type = am.unit_type AND wp.cadre_code = am.cadre_code
     LEFT JOIN agency_settings ag ON ag.agency_code = am.agency_code
 ),
-base AS (
-    SELECT p.period, pr.pair_no, pr.unit_no, pr.name_no, pr.cadre, pr.unit_type, pr.agency_code, pr.region_no, pr.method,
-           pr.opening + coalesce(ch.n, 0) AS actual, rq.workload, rq.required
+-- Every period of every pair, with its requirement where there is one. Most pair-periods have
+-- one, so their rows come from the requirements joined to the pairs, which DuckDB hashes (half a
+-- million rows); the pair-periods without are added: every period of a pair without any
+-- requirement, and the missing periods of a pair with some. Written as the pairs and periods
+-- joined to the requirements, it hashed the 12 million requirements instead, 1 s more
+-- nationally (docs/BENCHMARKS.md, issue 8).
+covered AS (
+    SELECT pair_key, count(*) AS n FROM requirements GROUP BY pair_key
+),
+pair_periods AS (
+    SELECT rq.period, pr.*, rq.workload, rq.required
+    FROM requirements rq
+    JOIN pairs pr ON pr.pair_key = rq.pair_key
+    UNION ALL
+    SELECT p.period, pr.*, NULL::DOUBLE, NULL::DOUBLE
     FROM pairs pr
+    LEFT JOIN covered c ON c.pair_key = pr.pair_key
     CROSS JOIN periods p
-    LEFT JOIN changes ch ON ch.period = p.period AND ch.pair_key = pr.pair_key
-    LEFT JOIN requirements rq ON rq.period = p.period AND rq.pair_key = pr.pair_key
+    WHERE c.n IS NULL
+    UNION ALL
+    SELECT p.period, pr.*, NULL::DOUBLE, NULL::DOUBLE
+    FROM pairs pr
+    JOIN covered c ON c.pair_key = pr.pair_key AND c.n < (SELECT count(*) FROM periods)
+    CROSS JOIN periods p
+    WHERE NOT EXISTS (SELECT 1 FROM requirements rq WHERE rq.pair_key = pr.pair_key AND rq.period = p.period)
+),
+base AS (
+    SELECT x.period, x.pair_no, x.unit_no, x.name_no, x.cadre, x.unit_type, x.agency_code, x.region_no, x.method,
+           x.opening + coalesce(ch.n, 0) AS actual, x.workload, x.required
+    FROM pair_periods x
+    LEFT JOIN changes ch ON ch.period = x.period AND ch.pair_key = x.pair_key
 ),
 -- Rows in period order: every page reads one period, and DuckDB then skips the row groups of
 -- the others by their zone maps instead of scanning all 24 periods. Rows of periods refreshed
