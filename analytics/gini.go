@@ -203,11 +203,22 @@ func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]i
 // DuckDB's join and twice as much as reading the driver's values (12 million rows at national
 // scale).
 func loadGiniRows(ctx context.Context, conn *sql.Conn, tx *sql.Tx, cells int) ([][]giniRow, error) {
-	var nPeriods int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM refresh_periods`).Scan(&nPeriods); err != nil {
+	// Each period's slice is made with room for a period's unit rows (every period has the same
+	// ones, refresh_gini_setup.sql), which its staffed rows cannot outgrow: grown as the rows
+	// came, the slices cost 0.4 s of the 1.4 s of CPU the national rows took to read. The first period is bound as
+	// a constant, by which DuckDB skips the other periods' rows (with a join it read them all).
+	var nPeriods, perPeriod int
+	var first sql.NullTime
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), min(period) FROM refresh_periods`).Scan(&nPeriods, &first); err != nil {
+		return nil, fmt.Errorf("gini periods: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM unit_stats WHERE period = $1`, first).Scan(&perPeriod); err != nil {
 		return nil, fmt.Errorf("gini periods: %w", err)
 	}
 	periods := make([][]giniRow, nPeriods)
+	for p := range periods {
+		periods[p] = make([]giniRow, 0, perPeriod)
+	}
 	err := conn.Raw(func(dc any) (err error) {
 		queryer, ok := dc.(driver.QueryerContext)
 		if !ok {
