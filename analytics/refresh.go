@@ -11,7 +11,7 @@ import (
 )
 
 // The rollups (unit_stats, unit_history, scope_stats) are rebuilt after every import inside its
-// transaction. A full rebuild reads every person and every period: 37 s at national scale. The
+// transaction. A full rebuild reads every person and every period: 11 s at national scale. The
 // commonest import, an agency's monthly workload figures, changes the rows of its periods and
 // of no other (see refresh_unit_stats.sql), so that batch has only those periods rewritten.
 // Every refresh statement writes the periods listed in the temporary table refresh_targets: all

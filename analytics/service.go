@@ -33,6 +33,9 @@ type Service struct {
 
 	namesMu sync.Mutex
 	namesAt *names // display names as last read (names.go)
+
+	unitNamesMu   sync.Mutex
+	unitNamesLast *unitNames // units' codes and names by number as last read (unit_names.go)
 }
 
 // New returns a Service on store.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -67,8 +68,19 @@ func (r *Reader) spreadRows(ctx context.Context, f Filter, n, level int, lang st
 }
 
 // spread runs queries/spread.sql for the top lists and, with groups, the breakdown by agency and
-// the distribution, and with a level (1 to 3) the breakdown by region.
+// the distribution, and with a level (1 to 3) the breakdown by region. A read that raced a
+// refresh, whose units' numbers it can no longer name, is made again.
 func (r *Reader) spread(ctx context.Context, f Filter, n, level int, lang string, groups bool) (Spread, error) {
+	for try := 1; ; try++ {
+		sp, err := r.spreadOnce(ctx, f, n, level, lang, groups)
+		if !errors.Is(err, errUnitsRenumbered) || try == 3 {
+			return sp, err
+		}
+	}
+}
+
+// spreadOnce is one read of spread.
+func (r *Reader) spreadOnce(ctx context.Context, f Filter, n, level int, lang string, groups bool) (Spread, error) {
 	var sp Spread
 	if level < 0 || level > 3 {
 		return sp, fmt.Errorf("spread: breakdown by region at level %d, want 1 to 3", level)
@@ -94,41 +106,63 @@ func (r *Reader) spread(ctx context.Context, f Filter, n, level int, lang string
 			sp.Bins[i].Lower = float64(i) / 10
 		}
 	}
+	// The top lists' rows with their part and unit number, named once the read is done.
+	type listed struct {
+		part string
+		u    UnitRow
+		unit int
+	}
+	var tops []listed
+	var version int64
 	for rows.Next() {
-		var part string
+		var part, code string
+		var unit int
+		var v int64
 		var u UnitRow
 		var g Group
-		if err := rows.Scan(&part, &u.Code, &u.Name, &u.UnitType, &u.Agency, &u.Region, &u.Cadre, &u.Method, &u.Workload,
+		if err := rows.Scan(&part, &code, &unit, &v, &u.UnitType, &u.Agency, &u.Cadre, &u.Method, &u.Workload,
 			&u.Actual, &u.Required, &u.RequiredRounded, &u.Ratio, &u.Difference, &u.WorkloadPerStaff, &u.EJ, &u.Grade,
 			&u.Status, &u.ShortagePeople, &u.SurplusPeople, &g.Units, &g.Staff, &g.Required, &g.ShortagePeople,
 			&g.SurplusPeople, &g.Counts.SevereShortage, &g.Counts.Shortage, &g.Counts.Balanced, &g.Counts.Surplus,
 			&g.Counts.NoData); err != nil {
 			return sp, fmt.Errorf("spread: %w", err)
 		}
+		g.Code = code
 		switch part {
 		case "short", "surplus":
-			nameUnitRow(names, &u, lang)
-			if part == "short" {
-				sp.Extremes.Short = append(sp.Extremes.Short, u)
-			} else {
-				sp.Extremes.Surplus = append(sp.Extremes.Surplus, u)
-			}
+			tops, version = append(tops, listed{part, u, unit}), v
 		case "agency":
-			g.Code = u.Code
 			sp.ByAgency = append(sp.ByAgency, g)
 		case "region":
-			g.Code = u.Code
 			sp.byRegion = append(sp.byRegion, g)
 		case "bin":
-			bin, err := strconv.Atoi(u.Code)
+			bin, err := strconv.Atoi(code)
 			if err != nil || bin < 0 || bin >= len(sp.Bins) {
-				return sp, fmt.Errorf("spread: ratio band %q", u.Code)
+				return sp, fmt.Errorf("spread: ratio band %q", code)
 			}
 			sp.Bins[bin].Counts = g.Counts
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return sp, fmt.Errorf("spread: %w", err)
+	}
+	if len(tops) > 0 {
+		units, err := r.unitNamesAt(ctx, version)
+		if err != nil {
+			return sp, fmt.Errorf("spread: %w", err)
+		}
+		for _, t := range tops {
+			u := t.u
+			if err := units.nameUnit(&u, t.unit); err != nil {
+				return sp, fmt.Errorf("spread: %w", err)
+			}
+			nameUnitRow(names, &u, lang)
+			if t.part == "short" {
+				sp.Extremes.Short = append(sp.Extremes.Short, u)
+			} else {
+				sp.Extremes.Surplus = append(sp.Extremes.Surplus, u)
+			}
+		}
 	}
 	sortExtremes(&sp.Extremes)
 	sp.ByAgency = nameGroups(names, "agency", sp.ByAgency)

@@ -3,6 +3,7 @@ package analytics
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -150,5 +151,60 @@ func TestFilteredForWholeCountry(t *testing.T) {
 	}
 	if scoped := filteredFor("units_page", Filter{Scope: Scope{Regions: []string{"36"}}}); strings.Contains(scoped, "NOT MATERIALIZED") {
 		t.Error("a scoped user's rows are read twice")
+	}
+}
+
+// TestUnitNamesFollowRenumbering: the top lists name units by the numbers of the data version
+// their read saw. After a refresh that numbers the units anew (a unit added whose code sorts
+// first), a read of the old version cannot be named from the new names, and the lists name
+// every unit as the units table does.
+func TestUnitNamesFollowRenumbering(t *testing.T) {
+	ctx := context.Background()
+	s := fixtureService(t)
+	rd := s.For(Scope{})
+	if _, err := rd.Spread(ctx, Filter{Period: feb}, 5, "id"); err != nil {
+		t.Fatal(err)
+	}
+	old, err := s.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.unitNamesAt(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	// A unit in the region of every other, whose code sorts before theirs: every number moves.
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO units (code, name, unit_type, agency_code, region_code)
+		SELECT '0-first', 'Unit pertama', unit_type, agency_code, region_code FROM units ORDER BY region_code LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.DataChanged()
+	// A read that saw the old version is named from the old names while they are kept; once
+	// they are not (a new Service), it must be made again.
+	if _, err := New(s.store).unitNamesAt(ctx, old); !errors.Is(err, errUnitsRenumbered) {
+		t.Errorf("names at the old version %d: error %v, want %v", old, err, errUnitsRenumbered)
+	}
+	sp, err := rd.Spread(ctx, Filter{Period: feb}, 5, "id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := append(sp.Extremes.Short, sp.Extremes.Surplus...)
+	if len(rows) == 0 {
+		t.Fatal("no top list rows")
+	}
+	for _, u := range rows {
+		// The row's figures are those of the unit it names.
+		var name, region string
+		var actual int
+		if err := s.db.QueryRowContext(ctx, `SELECT unit_name, region_code, actual FROM unit_figures_named
+			WHERE unit_code = ? AND cadre_code = ? AND period = ?`, u.Code, u.Cadre, feb).Scan(&name, &region, &actual); err != nil {
+			t.Fatalf("unit %q, %s: %v", u.Code, u.Cadre, err)
+		}
+		if u.Name != name || u.Region != region || u.Actual != actual {
+			t.Errorf("unit %s (%s) named %q in %s with %d staff, want %q in %s with %d", u.Code, u.Cadre, u.Name, u.Region,
+				u.Actual, name, region, actual)
+		}
 	}
 }

@@ -5,7 +5,8 @@
 -- about 20 ms of CPU at national scale, together 7 to 11 (docs/BENCHMARKS.md). For the whole country Spread reads only the top lists
 -- here (spread.go says why).
 -- The parts have different columns; UNION ALL BY NAME fills the ones a part lacks with NULL,
--- and the last SELECT gives every column a value Go can scan. Codes are named in Go (names.go).
+-- and the last SELECT gives every column a value Go can scan. Codes and units are named in Go
+-- (names.go, unit_names.go).
 -- Continues the WITH list of queries/filtered.sql. The breakdown counts every status (the
 -- headline's rows, f); the distribution and the lists only the filter's status (fs).
 , rows AS MATERIALIZED (
@@ -33,11 +34,10 @@ tops AS (
      LIMIT $limit)
 ),
 parts AS (
-    -- the top lists with their units' codes and names: joined here, to the few rows of the
-    -- lists, DuckDB builds its hash table of them and finds them among the units
-    SELECT t.*, u.code, u.name AS unit_name, u.region_code
+    -- the top lists with the data version this read sees: Go names their units by number at
+    -- that version (unit_names.go)
+    SELECT t.*, (SELECT version FROM data_version) AS version
     FROM tops t
-    JOIN rollup_units u ON u.unit_no = t.unit_no
     UNION ALL BY NAME
     SELECT 'agency' AS part, agency_code AS code,
            count(DISTINCT unit_no) AS g_units, sum(actual) AS g_staff, coalesce(sum(required), 0) AS g_required,
@@ -78,9 +78,9 @@ parts AS (
     WHERE $groups AND ratio IS NOT NULL
     GROUP BY 2
 )
-SELECT part, code,
-       -- a unit row of a top list (scanUnitCodes in spread.go)
-       coalesce(unit_name, ''), coalesce(unit_type, ''), coalesce(agency_code, ''), coalesce(region_code, ''),
+SELECT part, coalesce(code, ''),
+       -- a unit row of a top list (scanned in spread.go)
+       coalesce(unit_no, 0), coalesce(version, 0), coalesce(unit_type, ''), coalesce(agency_code, ''),
        coalesce(cadre_code, ''), coalesce(method, ''), workload, coalesce(actual, 0), required, required_rounded,
        ratio, difference, workload_per_staff, ej, coalesce(grade, ''), coalesce(status, ''),
        coalesce(shortage_people, 0), coalesce(surplus_people, 0),
