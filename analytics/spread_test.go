@@ -190,7 +190,7 @@ func TestUnitNamesFollowRenumbering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := append(sp.Extremes.Short, sp.Extremes.Surplus...)
+	rows := slices.Concat(sp.Extremes.Short, sp.Extremes.Surplus)
 	if len(rows) == 0 {
 		t.Fatal("no top list rows")
 	}
