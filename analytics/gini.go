@@ -205,8 +205,9 @@ func loadGiniCells(ctx context.Context, tx *sql.Tx) ([]giniScope, [][giniKinds]i
 func loadGiniRows(ctx context.Context, conn *sql.Conn, tx *sql.Tx, cells int) ([][]giniRow, error) {
 	// Each period's slice is made with room for a period's unit rows (every period has the same
 	// ones, refresh_gini_setup.sql), which its staffed rows cannot outgrow: grown as the rows
-	// came, the slices cost 0.4 s of the 1.4 s of CPU the national rows took to read. The first period is bound as
-	// a constant, by which DuckDB skips the other periods' rows (with a join it read them all).
+	// came, the slices cost 0.4 s of the 1.4 s of CPU the national rows took to read. The first
+	// period is bound as a constant, by which DuckDB skips the other periods' rows (with a join
+	// it read them all).
 	var nPeriods, perPeriod int
 	var first sql.NullTime
 	if err := tx.QueryRowContext(ctx, `SELECT count(*), min(period) FROM refresh_periods`).Scan(&nPeriods, &first); err != nil {

@@ -2,8 +2,8 @@
 -- agency and the ratio distribution (when $groups), the two top lists, and the breakdown by
 -- region at $level when scope_stats does not hold it ($level 0: not here; Overview in
 -- overview.go). Read apart, the first three scanned the same row groups three times and cost
--- about 20 ms of CPU at national scale, together 7 to 11 (docs/BENCHMARKS.md). For the whole country Spread reads only the top lists
--- here (spread.go says why).
+-- about 20 ms of CPU at national scale, together 7 to 11 (docs/BENCHMARKS.md). For the whole
+-- country Spread reads only the top lists here (spread.go says why).
 -- The parts have different columns; UNION ALL BY NAME fills the ones a part lacks with NULL,
 -- and the last SELECT gives every column a value Go can scan. Codes and units are named in Go
 -- (names.go, unit_names.go).
