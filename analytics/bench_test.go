@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -144,6 +145,92 @@ func BenchmarkNationalRefresh(b *testing.B) {
 	b.ReportMetric(unitsCPU.Seconds()/n, "unit_rows_cpu_s")
 	b.ReportMetric(giniCPU.Seconds()/n, "gini_cpu_s")
 	b.ReportMetric(scopesCPU.Seconds()/n, "scope_rows_cpu_s")
+}
+
+// BenchmarkNationalRefreshFloor measures what the full rebuild's unit rows cost before any of
+// the work done for the pages (issue 8's target of 5 s): numbering the units and making the
+// tables (refresh_tables.sql), computing every unit row without writing it (the statement of
+// refresh_unit_stats.sql, without its sort, as a read that hashes every column), writing them
+// without the sort by period, and the statement as the refresh runs it. Each step runs in a transaction that is
+// rolled back, so the database is left as it was. The write without the sort is the lower
+// bound of the rollups this design stores; docs/BENCHMARKS.md compares it with the target.
+func BenchmarkNationalRefreshFloor(b *testing.B) {
+	store := nationalStore(b)
+	ctx := context.Background()
+	setup, insert, teardown := splitUnitStatsRefresh(b)
+	const sortedCTE = "SELECT * FROM base ORDER BY ((period - DATE '1970-01-01')::BIGINT << 32) + pair_no"
+	unsorted := strings.Replace(insert, sortedCTE, "SELECT * FROM base", 1)
+	if unsorted == insert {
+		b.Fatal("refresh_unit_stats.sql no longer sorts as this benchmark expects: update sortedCTE")
+	}
+	// DuckDB keeps an ORDER BY inside a subquery, so the rows are computed as the unsorted
+	// INSERT would write them.
+	compute := "SELECT count(*), bit_xor(hash(t)) FROM (" + strings.TrimPrefix(unsorted, "INSERT INTO unit_stats") + ") t"
+	var tables, computed, written, sorted time.Duration
+	var tablesCPU, computedCPU, writtenCPU, sortedCPU time.Duration
+	for range b.N {
+		for _, step := range []struct {
+			statement string
+			d, cpu    *time.Duration
+		}{{compute, &computed, &computedCPU}, {unsorted, &written, &writtenCPU}, {insert, &sorted, &sortedCPU}} {
+			conn, err := store.DB().Conn(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			tx, err := conn.BeginTx(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			timed := func(d, cpu *time.Duration, statements ...string) {
+				start, startCPU := time.Now(), cpuTime()
+				for _, s := range statements {
+					if _, err := tx.ExecContext(ctx, s); err != nil {
+						_ = tx.Rollback()
+						b.Fatalf("%v in %.200s", err, s)
+					}
+				}
+				*d += time.Since(start)
+				*cpu += cpuTime() - startCPU
+			}
+			var unused time.Duration
+			if step.d == &computed {
+				timed(&tables, &tablesCPU, query("refresh_targets_all"), query("refresh_tables"))
+			} else {
+				timed(&unused, &unused, query("refresh_targets_all"), query("refresh_tables"))
+			}
+			timed(&unused, &unused, setup)
+			timed(step.d, step.cpu, step.statement)
+			timed(&unused, &unused, teardown)
+			if err := tx.Rollback(); err != nil {
+				b.Fatal(err)
+			}
+			_ = conn.Close()
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(tables.Seconds()/n, "tables_s")
+	b.ReportMetric(tablesCPU.Seconds()/n, "tables_cpu_s")
+	b.ReportMetric(computed.Seconds()/n, "compute_s")
+	b.ReportMetric(computedCPU.Seconds()/n, "compute_cpu_s")
+	b.ReportMetric(written.Seconds()/n, "unsorted_write_s")
+	b.ReportMetric(writtenCPU.Seconds()/n, "unsorted_write_cpu_s")
+	b.ReportMetric(sorted.Seconds()/n, "sorted_write_s")
+	b.ReportMetric(sortedCPU.Seconds()/n, "sorted_write_cpu_s")
+}
+
+// splitUnitStatsRefresh cuts refresh_unit_stats.sql into the statements before its INSERT
+// (settings and macros), the INSERT, and those after it, so that a benchmark can run the
+// INSERT's rows in other ways.
+func splitUnitStatsRefresh(b *testing.B) (setup, insert, teardown string) {
+	b.Helper()
+	text := query("refresh_unit_stats")
+	const end = "FROM classified c;"
+	i, j := strings.Index(text, "INSERT INTO unit_stats"), strings.Index(text, end)
+	if i < 0 || j < i {
+		b.Fatal("refresh_unit_stats.sql no longer has the INSERT this benchmark cuts out")
+	}
+	j += len(end) - 1
+	return text[:i], text[i:j], text[j+1:]
 }
 
 // BenchmarkNationalWorkloadImport imports one month of workload figures for the whole country
